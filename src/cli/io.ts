@@ -1,0 +1,31 @@
+/** What the CLI touches of the outside world; tests pass their own. */
+export interface CliIO {
+  stdout: { write(chunk: string): unknown; isTTY?: boolean };
+  stderr: { write(chunk: string): unknown; isTTY?: boolean };
+  /** Reads all of standard input. */
+  readStdin(): Promise<Buffer>;
+  env: Record<string, string | undefined>;
+  cwd: string;
+}
+
+export const EXIT = {
+  OK: 0,
+  /** an invalid document, or findings under --strict */
+  INVALID: 1,
+  /** usage or I/O error, refused input */
+  USAGE: 2,
+} as const;
+
+export function processIO(): CliIO {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    },
+    env: process.env,
+    cwd: process.cwd(),
+  };
+}
