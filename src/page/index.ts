@@ -1,5 +1,20 @@
-import type { ArticleDraft, BlockStream, Diagnostic, Furniture, PageMeta, TextPiece } from '../types.js';
+import type {
+  ArticleDraft,
+  Block,
+  BlockStream,
+  Continuation,
+  Dateline,
+  Diagnostic,
+  Furniture,
+  PageMeta,
+  Paragraph,
+  TextPiece,
+} from '../types.js';
 import type { LineIndex } from '../decode/lines.js';
+import { classifyBlocks, type PageItem } from './classify.js';
+import { cutFragments, type Fragment } from './fragments.js';
+import { linkSeams, type SeamCandidate } from './rejoin.js';
+import { chooseChain, repeatsHeadline, type Chain } from './assign.js';
 
 export interface PageResult {
   articles: ArticleDraft[];
@@ -7,25 +22,216 @@ export interface PageResult {
   unassigned: TextPiece[];
   page: PageMeta;
   diagnostics: Diagnostic[];
+  explain: PageExplain[];
 }
 
-/** Placeholder: the whole page is one article. */
+/** What `--stage fragments` prints: the fragments and every seam weighed. */
+export interface PageExplain {
+  fragments: Array<{ index: number; chain: number; first: string; last: string; cut: boolean; line: number }>;
+  seams: SeamCandidate[];
+}
+
+/**
+ * Blocks of one input -> articles. Pages separated by form feeds are split first
+ * and handled one by one, so cost stays linear in the number of pages.
+ */
 export function splitPage(stream: BlockStream, lines: LineIndex): PageResult {
-  void lines;
-  return {
-    articles: [
-      {
-        title: null,
-        dateline: null,
-        continuedFrom: null,
-        continuedTo: null,
-        byline: null,
-        paragraphs: stream.blocks.map((b) => ({ text: b.text, segments: b.segments, heading: b.heading, cells: b.cells })),
-      },
-    ],
+  const result: PageResult = {
+    articles: [],
     furniture: [],
     unassigned: [],
-    page: { section: null },
+    page: { section: null, sections: [], date: stream.meta.date ?? null, edition: stream.meta.edition ?? null },
     diagnostics: [],
+    explain: [],
   };
+  for (const blocks of byFormFeed(stream.blocks, lines.text)) {
+    splitOnePage(blocks, lines, result);
+  }
+  result.page.section = result.page.sections?.[0] ?? null;
+  if (stream.meta.title && result.articles.length > 0 && !result.articles[0].title) {
+    result.articles[0].title = stream.meta.title;
+  }
+  return result;
+}
+
+function byFormFeed(blocks: Block[], text: string): Block[][] {
+  if (!text.includes('\f')) return [blocks];
+  const pages: Block[][] = [[]];
+  let last = 0;
+  for (const block of blocks) {
+    const start = block.segments[0]?.start ?? last;
+    if (text.slice(last, start).includes('\f')) pages.push([]);
+    pages[pages.length - 1].push(block);
+    last = block.segments[block.segments.length - 1]?.end ?? start;
+  }
+  return pages.filter((p) => p.length > 0);
+}
+
+function splitOnePage(blocks: Block[], lines: LineIndex, out: PageResult): void {
+  const items = classifyBlocks(blocks);
+  const { fragments, diagnostics } = cutFragments(items, lines);
+  out.diagnostics.push(...diagnostics);
+  const seams = linkSeams(fragments);
+  const chains = assembleChains(fragments, seams.links);
+  const firstArticle = out.articles.length;
+
+  for (const chain of chains) out.articles.push(draftOf(chain, fragments, seams.links));
+  placeFurniture(items, fragments, chains, firstArticle, lines, out);
+
+  out.explain.push({
+    fragments: fragments.map((f) => ({
+      index: f.index,
+      chain: chains.findIndex((c) => c.fragments.includes(f.index)) + firstArticle,
+      first: f.blocks[0].text.slice(0, 16),
+      last: f.blocks[f.blocks.length - 1].text.slice(-16),
+      cut: f.cut,
+      line: lines.point(f.blocks[0].segments[0]?.start ?? 0).line,
+    })),
+    seams: seams.candidates,
+  });
+}
+
+/** Put every fragment in a chain (an article), in page order. */
+function assembleChains(fragments: Fragment[], links: Map<number, number>): Chain[] {
+  const chains: Chain[] = [];
+  const chainOf = new Map<number, Chain>();
+  const tailOf = new Map<number, number>();
+  for (const [tail, head] of links) tailOf.set(head, tail);
+  const linkedTails = new Set(links.keys());
+  for (const f of fragments) {
+    const from = tailOf.get(f.index);
+    let chain: Chain | undefined;
+    if (from !== undefined) {
+      chain = chainOf.get(from);
+    } else {
+      const repeated = f.headlines.some((h) => chains.some((c) => repeatsHeadline(c, h.text)));
+      const opens = f.continuedFrom !== null || (f.headlines.length > 0 && !repeated);
+      if (!opens) chain = chooseChain(f, chains, fragments, linkedTails);
+    }
+    if (!chain) {
+      chain = { fragments: [], title: null, continuedFrom: null, headlines: [] };
+      chains.push(chain);
+    }
+    chain.fragments.push(f.index);
+    chainOf.set(f.index, chain);
+    for (const h of f.headlines) {
+      if (!chain.title) chain.title = h.text;
+      chain.headlines.push(h.text);
+    }
+    if (f.continuedFrom && !chain.continuedFrom && chain.fragments.length === 1) chain.continuedFrom = f.continuedFrom;
+  }
+  return chains;
+}
+
+function draftOf(chain: Chain, fragments: Fragment[], links: Map<number, number>): ArticleDraft {
+  const paragraphs: Paragraph[] = [];
+  let previous: number | null = null;
+  for (const index of chain.fragments) {
+    const f = fragments[index];
+    f.blocks.forEach((block, k) => {
+      const glue = k === 0 && previous !== null && links.get(previous) === index;
+      if (glue && paragraphs.length > 0) {
+        const p = paragraphs[paragraphs.length - 1];
+        const offset = p.text.length;
+        p.text += block.text;
+        p.segments.push(...block.segments.map((s) => ({ ...s, from: s.from + offset })));
+      } else {
+        paragraphs.push({ text: block.text, segments: block.segments.map((s) => ({ ...s })), heading: block.heading, cells: block.cells });
+      }
+    });
+    previous = index;
+  }
+  return {
+    title: chain.title,
+    dateline: null,
+    continuedFrom: chain.continuedFrom,
+    continuedTo: null,
+    byline: null,
+    paragraphs,
+  };
+}
+
+/**
+ * Furniture goes to the page or to the article it belongs to: a dateline line or a
+ * 下转 marker closes the article before it, a byline opens the one after it.
+ */
+function placeFurniture(
+  items: PageItem[],
+  fragments: Fragment[],
+  chains: Chain[],
+  firstArticle: number,
+  lines: LineIndex,
+  out: PageResult,
+): void {
+  const articleOfFragment = new Map<number, number>();
+  chains.forEach((c, i) => c.fragments.forEach((f) => articleOfFragment.set(f, firstArticle + i)));
+  const fragmentOfItem = new Map<number, number>();
+  for (const f of fragments) for (const i of f.itemIndexes) fragmentOfItem.set(i, f.index);
+
+  const articleBefore = (i: number): number | null => {
+    for (let k = i - 1; k >= 0; k--) {
+      const f = fragmentOfItem.get(k);
+      if (f !== undefined) return articleOfFragment.get(f) ?? null;
+    }
+    return null;
+  };
+  const articleAfter = (i: number): number | null => {
+    for (let k = i + 1; k < items.length; k++) {
+      const f = fragmentOfItem.get(k);
+      if (f !== undefined) return articleOfFragment.get(f) ?? null;
+    }
+    return null;
+  };
+
+  items.forEach((item, i) => {
+    if (item.kind === 'body') return;
+    const seg = item.block.segments;
+    const span = lines.span(seg[0]?.start ?? 0, seg[seg.length - 1]?.end ?? 0);
+    let article: number | null = null;
+    switch (item.kind) {
+      case 'section':
+        out.page.sections?.push(item.block.text);
+        break;
+      case 'headline':
+      case 'continuation-from':
+      case 'byline':
+        article = articleAfter(i) ?? articleBefore(i);
+        if (item.kind === 'byline' && article !== null && !out.articles[article].byline) out.articles[article].byline = item.block.text;
+        break;
+      case 'continuation-to':
+        article = articleBefore(i) ?? articleAfter(i);
+        if (article !== null && !out.articles[article].continuedTo) out.articles[article].continuedTo = item.continuation as Continuation;
+        break;
+      case 'dateline':
+        article = articleBefore(i) ?? articleAfter(i);
+        if (article !== null && !out.articles[article].dateline) out.articles[article].dateline = { ...(item.dateline as Dateline), span };
+        break;
+      case 'editor':
+        article = articleBefore(i) ?? articleAfter(i);
+        break;
+    }
+    const kind = item.kind === 'continuation-from' || item.kind === 'continuation-to' ? 'continuation' : item.kind;
+    out.furniture.push({ kind, text: item.block.text, article: article === null ? null : `a${article + 1}`, span });
+  });
+
+  // A dateline that opened a paragraph was cut off it by the classifier.
+  for (const f of fragments) {
+    if (!f.leadDateline) continue;
+    const article = articleOfFragment.get(f.index);
+    const { dateline, start, end } = f.leadDateline;
+    const span = lines.span(start, end);
+    if (article !== undefined && !out.articles[article].dateline) out.articles[article].dateline = { ...dateline, span };
+    out.furniture.push({ kind: 'dateline', text: dateline.text, article: article === undefined ? null : `a${article + 1}`, span });
+  }
+  // Continuations: the chain kept the first 上接 it saw; give it its place.
+  for (const a of out.articles) {
+    if (a.continuedFrom && !a.continuedFrom.span) {
+      const item = items.find((it) => it.kind === 'continuation-from' && it.continuation === a.continuedFrom);
+      if (item) {
+        const seg = item.block.segments;
+        a.continuedFrom = { ...a.continuedFrom, span: lines.span(seg[0].start, seg[seg.length - 1].end) };
+      }
+    }
+  }
+  out.furniture.sort((a, b) => a.span.start.offset - b.span.start.offset);
 }

@@ -1,0 +1,52 @@
+import type { Continuation } from '../types.js';
+import type { Fragment } from './fragments.js';
+import { cosine, features, numberingScore, styleScore } from './evidence.js';
+
+/** An article under construction: its fragments in reading order. */
+export interface Chain {
+  fragments: number[];
+  title: string | null;
+  continuedFrom: Continuation | null;
+  headlines: string[];
+}
+
+const normalise = (s: string) => s.replace(/[\s\u3000"“”《》〈〉()（）]/g, '');
+
+/** A headline printed again over a later column: same text, or one a prefix of the other. */
+export function repeatsHeadline(chain: Chain, headline: string): boolean {
+  const h = normalise(headline);
+  if (h.length < 4) return false;
+  return chain.headlines.some((t) => {
+    const n = normalise(t);
+    return n === h || (h.length >= 6 && (n.startsWith(h) || h.startsWith(n)));
+  });
+}
+
+/**
+ * Which article does a fragment that starts afresh (no cut sentence to finish)
+ * continue? The chains open to it are those not waiting for the rest of a cut
+ * sentence; the best by numbering, punctuation style and vocabulary wins.
+ */
+export function chooseChain(f: Fragment, chains: Chain[], fragments: Fragment[], linkedTails: Set<number>): Chain | undefined {
+  for (const h of f.headlines) {
+    const owner = chains.find((c) => repeatsHeadline(c, h.text));
+    if (owner) return owner;
+  }
+  const ff = features(f);
+  let best: Chain | undefined;
+  let bestScore = -Infinity;
+  for (const chain of chains) {
+    const last = chain.fragments[chain.fragments.length - 1];
+    if (linkedTails.has(last)) continue; // its next piece is already decided
+    const members = chain.fragments.map((i) => fragments[i]);
+    const markers = members.flatMap((m) => m.markers);
+    const cf = features({ ...members[0], blocks: members.flatMap((m) => m.blocks) });
+    let score = numberingScore(markers, f.markers) + styleScore(cf.halfWidth, ff.halfWidth) + cosine(cf.grams, ff.grams) * 4;
+    if (fragments[last].cut) score -= 1; // a cut that found no continuation on the page
+    if (score > bestScore) {
+      bestScore = score;
+      best = chain;
+    }
+  }
+  return best;
+}

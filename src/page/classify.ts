@@ -1,0 +1,82 @@
+import type { Block, Continuation, Dateline } from '../types.js';
+import {
+  continuationOf,
+  datelineOf,
+  isByline,
+  isEditorLine,
+  leadingDateline,
+  looksLikeHeadline,
+  looksLikeSection,
+  startsNumbered,
+} from './furniture.js';
+
+export type ItemKind =
+  | 'body'
+  | 'section'
+  | 'headline'
+  | 'continuation-from'
+  | 'continuation-to'
+  | 'dateline'
+  | 'byline'
+  | 'editor';
+
+export interface PageItem {
+  kind: ItemKind;
+  block: Block;
+  continuation?: Continuation;
+  dateline?: Dateline;
+  /** A dateline cut off the start of this body block: its text and source range. */
+  leadDateline?: { dateline: Dateline; start: number; end: number };
+}
+
+/**
+ * Labels every block of one page as body or one kind of furniture. A page that marks
+ * its headlines with `##` has its bare lines read as body; a plain-text page has
+ * no such marks, so a long bare line there is taken for a headline.
+ */
+export function classifyBlocks(blocks: Block[]): PageItem[] {
+  const markdownHeadlines = blocks.some((b) => b.heading === 2 && looksLikeHeadline(b));
+  const headlineAt = (i: number): boolean => {
+    const b = blocks[i];
+    if (!b || b.role === 'meta') return false;
+    if (b.role === 'title') return true;
+    if (!looksLikeHeadline(b)) return false;
+    return b.heading === 2 || (!markdownHeadlines && b.heading === 0);
+  };
+  return blocks.map((block, i): PageItem => {
+    const text = block.text;
+    const continuation = continuationOf(text);
+    if (continuation) {
+      const { direction, ...rest } = continuation;
+      return { kind: direction === 'from' ? 'continuation-from' : 'continuation-to', block, continuation: rest };
+    }
+    const dateline = datelineOf(text);
+    if (dateline) return { kind: 'dateline', block, dateline };
+    if (isByline(text)) return { kind: 'byline', block };
+    if (isEditorLine(text)) return { kind: 'editor', block };
+    if (block.heading === 1 && !startsNumbered(text)) return { kind: 'section', block };
+    if (block.heading === 0 && looksLikeSection(block) && (i === 0 || headlineAt(i + 1))) return { kind: 'section', block };
+    if (headlineAt(i)) return { kind: 'headline', block };
+    const lead = leadingDateline(text);
+    if (lead) {
+      const seg = block.segments[0];
+      const start = seg.start;
+      const trimmed = trimBlockStart(block, lead.length);
+      return { kind: 'body', block: trimmed, leadDateline: { dateline: lead.dateline, start, end: start + lead.dateline.text.length } };
+    }
+    return { kind: 'body', block };
+  });
+}
+
+/** The block without its first n characters (segments shifted to match). */
+function trimBlockStart(block: Block, n: number): Block {
+  const segments = [];
+  for (const s of block.segments) {
+    const length = s.end - s.start;
+    const segEnd = s.from + length;
+    if (segEnd <= n) continue;
+    const cut = Math.max(0, n - s.from);
+    segments.push({ from: s.from + cut - n, start: s.start + cut, end: s.end });
+  }
+  return { ...block, text: block.text.slice(n), segments };
+}

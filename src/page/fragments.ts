@@ -1,0 +1,138 @@
+import type { Block, Continuation, Dateline, Diagnostic } from '../types.js';
+import type { LineIndex } from '../decode/lines.js';
+import type { PageItem } from './classify.js';
+import { endsClosed, isBareLine, isDateLine, startsNumbered } from './furniture.js';
+import { leadingMarker, type LeadingMarker } from './markers.js';
+import { endsWithDanglingCharacter } from './seams.js';
+
+/** A run of body blocks that sits together in the page: it belongs to one article. */
+export interface Fragment {
+  index: number;
+  blocks: Block[];
+  /** Indexes into the page's items, for placing furniture later. */
+  itemIndexes: number[];
+  /** Headlines printed just above the fragment. */
+  headlines: Block[];
+  /** The 上接第N版 marker just above it. */
+  continuedFrom: Continuation | null;
+  leadDateline?: { dateline: Dateline; start: number; end: number };
+  /** The last block breaks off mid-sentence. */
+  cut: boolean;
+  /** The first block cannot be the rest of a cut sentence (a marker, a question, a headline above it). */
+  freshStart: boolean;
+  /** Leading numbering markers of its blocks, in order. */
+  markers: LeadingMarker[];
+}
+
+const HAN = /[\u4e00-\u9fa5]/g;
+const TABLE_ROW = /\t|\S {2,}\S/;
+const OPEN_END = /[，,、：:“‘「『（(《\[【—-]$/;
+
+/**
+ * Does the block break off mid-sentence? Closing punctuation says no; so do numbered
+ * headings, sign-off lines (an issuing body over a date) and table rows. A long
+ * line with no closing punctuation is cut; a short bare line is cut only when it
+ * ends in half a word.
+ */
+export function isCut(block: Block, next: Block | undefined): boolean {
+  const text = block.text.trim();
+  if (endsClosed(text)) return false;
+  if (OPEN_END.test(text)) return true;
+  if (block.heading > 0 || block.cells || block.role) return false;
+  if (TABLE_ROW.test(text)) return false;
+  if (isDateLine(text)) return false;
+  const han = text.match(HAN)?.length ?? 0;
+  const lawArticle = /^第[一二三四五六七八九十百千零〇两0-9０-９]+条(?:之[一二三四五六七八九十]+)?[\s\u3000]+\S/.test(text);
+  if (lawArticle) return true;
+  if (startsNumbered(text) && isBareLine(text) && han <= 40) return false;
+  if (next && isDateLine(next.text)) return false;
+  if (han >= 20) return true;
+  return endsWithDanglingCharacter(text);
+}
+
+/** A head that starts something new: a numbering marker, a question, an answer. */
+export function startsFresh(block: Block): boolean {
+  const text = block.text.trim();
+  return startsNumbered(text) || /^(问|答|记者)[：:]/.test(text) || /^[——―]{2}/.test(text) || /^[●■◆▲★☆○◎]/.test(text);
+}
+
+/** The next marker continues the numbering of the fragment: 四是 … 五是, （九） … （十）. */
+function continuesNumbering(markers: LeadingMarker[], next: LeadingMarker | null): boolean {
+  if (!next || next.number === null) return false;
+  for (let k = markers.length - 1; k >= 0; k--) {
+    const m = markers[k];
+    if (m.scheme === next.scheme) return m.number !== null && next.number === m.number + 1;
+  }
+  return false;
+}
+
+export function cutFragments(items: PageItem[], lines: LineIndex): { fragments: Fragment[]; diagnostics: Diagnostic[] } {
+  const fragments: Fragment[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let current: Fragment | null = null;
+  let headlines: Block[] = [];
+  let continuedFrom: Continuation | null = null;
+
+  const open = (): Fragment => {
+    const f: Fragment = {
+      index: fragments.length,
+      blocks: [],
+      itemIndexes: [],
+      headlines,
+      continuedFrom,
+      cut: false,
+      freshStart: false,
+      markers: [],
+    };
+    headlines = [];
+    continuedFrom = null;
+    fragments.push(f);
+    return f;
+  };
+
+  items.forEach((item, itemIndex) => {
+    if (item.kind !== 'body') {
+      // Furniture ends a fragment: what follows sits in another column or article.
+      if (item.kind === 'headline') headlines.push(item.block);
+      if (item.kind === 'continuation-from' && item.continuation) continuedFrom = item.continuation;
+      current = null;
+      return;
+    }
+    const block = item.block;
+    const marker = leadingMarker(block.text);
+    if (current === null) {
+      current = open();
+    } else if (current.cut) {
+      if (continuesNumbering(current.markers, marker)) {
+        // "…大力开展普惠性服务工" then "五是…": the paragraph lost its end; keep the break.
+        const last = current.blocks[current.blocks.length - 1];
+        const seg = last.segments[last.segments.length - 1];
+        const at = lines.point(seg ? seg.end : 0);
+        diagnostics.push({
+          severity: 'warning',
+          code: 'truncated-paragraph',
+          message: `paragraph ends without punctuation before the next item: …${last.text.slice(-8)}`,
+          line: at.line,
+          column: at.column,
+          offset: at.offset,
+        });
+        current.cut = false;
+      } else {
+        current = open();
+      }
+    }
+    if (current.blocks.length === 0) {
+      current.freshStart = startsFresh(block) || current.headlines.some((h) => h.role === 'title');
+      if (item.leadDateline) {
+        current.leadDateline = item.leadDateline;
+        current.freshStart = true;
+      }
+    }
+    current.blocks.push(block);
+    current.itemIndexes.push(itemIndex);
+    if (marker) current.markers.push(marker);
+    const nextItem = items[itemIndex + 1];
+    current.cut = isCut(block, nextItem?.kind === 'body' ? nextItem.block : undefined);
+  });
+  return { fragments, diagnostics };
+}

@@ -1,0 +1,118 @@
+import type { Block, Continuation, Dateline } from '../types.js';
+import { parseNumeral } from './markers.js';
+
+// Page furniture: the lines a newspaper page adds around articles. Each recogniser
+// is a pattern over one block's text; the page stage decides what to do with it.
+
+/** (上接第1版) (下转第3版) 上接第2版 (接第4版) (转第4版): the article goes on elsewhere. */
+const CONTINUATION = /^[（(【[]?\s*(上接|下转|接|转)(?:第|自第|至第)?\s*([0-9０-９]+|[一二三四五六七八九十百零〇两]+)\s*(?:版|页|面)\s*[)）】\]]?$/;
+
+const CN_NUM = '[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}';
+const AGENCY = '新华社|中新社|本报|本刊|人民网|新华网|央视网|光明网|中国新闻网|[\\u4e00-\\u9fa5]{2,6}?(?:社|台|报|网)';
+
+/** (新华社北京7月20日电) as a line of its own, usually closing an article. */
+const DATELINE_LINE = new RegExp(
+  `^[（(]\\s*(${AGENCY})(?:记者[\\u4e00-\\u9fa5·]{2,12})?\\s*([\\u4e00-\\u9fa5]{1,8}?)\\s*(${CN_NUM})月(${CN_NUM})日(?:讯|电)\\s*[)）]$`,
+);
+
+/** 新华社北京5月18日电　近日，… : a dateline opening the first paragraph. */
+const DATELINE_LEAD = new RegExp(
+  `^[（(]?(${AGENCY})(?:记者[\\u4e00-\\u9fa5·、 ]{2,20})?\\s*([\\u4e00-\\u9fa5]{1,8}?)\\s*(${CN_NUM})月(${CN_NUM})日(?:讯|电)[)）]?[\\s\\u3000]*`,
+);
+
+/** 本报记者 张三 李四 / 记者：张三 / 通讯员 王五: who wrote it. */
+const BYLINE = /^[（(]?(?:本报记者|本报通讯员|新华社记者|记者|通讯员|特约记者|本报特约记者)[\s\u3000：:]*[\u4e00-\u9fa5·　 、]{2,30}[)）]?$/;
+
+/** (责任编辑：张三) 责编：李四 本版编辑：王五 */
+const EDITOR = /^[（(]?(?:责任编辑|责编|本版编辑|编辑|校对|美编|审核)[\s\u3000]*[：:][\s\u3000]*[\u4e00-\u9fa5·　 、]{2,30}[)）]?$/;
+
+const CLOSING = /[。！？!?；;…”’」』）)》\]】.]$/;
+const NUMBERED = /^(?:第[一二三四五六七八九十百千零〇两0-9０-９]+[编章节条]|[一二三四五六七八九十百]+[、．.]|[（(][一二三四五六七八九十百]+[)）]|[0-9０-９]+[.．、](?![0-9０-９])|[（(][0-9０-９]+[)）]|[①-⑳]|[㈠-㈩])/;
+
+export type FurnitureKind = 'section' | 'headline' | 'continuation' | 'dateline' | 'byline' | 'editor';
+
+export function continuationOf(text: string): (Continuation & { direction: 'from' | 'to' }) | null {
+  const m = CONTINUATION.exec(text.trim());
+  if (!m) return null;
+  const page = parseNumeral(m[2]);
+  const direction = m[1] === '上接' || m[1] === '接' ? 'from' : 'to';
+  return { page, text, direction };
+}
+
+export function datelineOf(text: string): Dateline | null {
+  const m = DATELINE_LINE.exec(text.trim());
+  return m ? makeDateline(text, m) : null;
+}
+
+/** A dateline at the start of a paragraph: its length in the block, and the dateline. */
+export function leadingDateline(text: string): { length: number; dateline: Dateline } | null {
+  const m = DATELINE_LEAD.exec(text);
+  if (!m || m[0].length >= text.length) return null;
+  // A lead dateline is followed by spacing or the sentence itself; never cut a word.
+  const body = text.slice(m[0].length);
+  if (/^[，。、]/.test(body)) return null;
+  const written = m[0].replace(/[\s\u3000]+$/, '');
+  return { length: m[0].length, dateline: makeDateline(written, m) };
+}
+
+function makeDateline(text: string, m: RegExpExecArray): Dateline {
+  return {
+    text: text.trim(),
+    agency: m[1] ?? null,
+    place: m[2] || null,
+    month: clampOrNull(parseNumeral(m[3]), 12),
+    day: clampOrNull(parseNumeral(m[4]), 31),
+  };
+}
+
+function clampOrNull(n: number | null, max: number): number | null {
+  return n !== null && n >= 1 && n <= max ? n : null;
+}
+
+export function isByline(text: string): boolean {
+  return BYLINE.test(text.trim());
+}
+
+export function isEditorLine(text: string): boolean {
+  return EDITOR.test(text.trim());
+}
+
+export function endsClosed(text: string): boolean {
+  return CLOSING.test(text.trim());
+}
+
+export function startsNumbered(text: string): boolean {
+  return NUMBERED.test(text.trim());
+}
+
+/** 2019年1月12日 / 2018年12月26日: the date line of a sign-off block. */
+export function isDateLine(text: string): boolean {
+  return /^[0-9０-９〇零一二三四五六七八九]{4}年[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日$/.test(text.trim());
+}
+
+const HAN = /[\u4e00-\u9fa5]/g;
+
+/** A line with no sentence punctuation at all: titles, section names, sign-offs, table captions. */
+export function isBareLine(text: string): boolean {
+  return !/[，,。；;：:！？!?]/.test(text);
+}
+
+/** The shape of a headline: a bare line of some length that is not a numbered heading nor a sign-off. */
+export function looksLikeHeadline(block: Block): boolean {
+  const t = block.text.trim();
+  if (startsNumbered(t) || continuationOf(t) || datelineOf(t) || isDateLine(t)) return false;
+  if (block.heading === 2) return true;
+  if (block.heading === 1) return false;
+  const han = t.match(HAN)?.length ?? 0;
+  if (han < 8 || t.length > 64) return false;
+  if (/[。；;！？!?：:]$/.test(t) || /[，,。]/.test(t)) return false;
+  return true;
+}
+
+/** 综合新闻 / 要闻 / 政策解读: a page section name. */
+export function looksLikeSection(block: Block): boolean {
+  const t = block.text.trim();
+  if (block.heading === 1) return !startsNumbered(t);
+  if (block.heading > 1) return false;
+  return /^[\u4e00-\u9fa5]{2,6}$/.test(t) && !isDateLine(t);
+}

@@ -1,0 +1,65 @@
+import type { Fragment } from './fragments.js';
+import { cosine, features, numberingScore, styleScore, type FragmentFeatures } from './evidence.js';
+import { wordAcrossSeam } from './seams.js';
+
+export interface SeamCandidate {
+  tail: number;
+  head: number;
+  score: number;
+  /** What the score is made of, for --stage fragments. */
+  why: string[];
+  chosen: boolean;
+}
+
+/** Below this a cut end stays open rather than take a doubtful continuation. */
+const MIN_SEAM_SCORE = 1;
+
+/**
+ * Decides every join of the page at once: each fragment that ends mid-sentence is
+ * paired with at most one later fragment that starts mid-sentence, best pairs first
+ * (a greedy maximum-weight matching; pages have tens of fragments, not thousands,
+ * and candidates per seam are bounded by the fragments after it).
+ */
+export function linkSeams(fragments: Fragment[]): { links: Map<number, number>; candidates: SeamCandidate[] } {
+  const feats = fragments.map(features);
+  const candidates: SeamCandidate[] = [];
+  const heads = fragments.filter((f) => !f.freshStart && !f.continuedFrom);
+  for (const tail of fragments) {
+    if (!tail.cut) continue;
+    for (const head of heads) {
+      if (head.index <= tail.index) continue;
+      candidates.push(scoreSeam(tail, head, feats[tail.index], feats[head.index]));
+    }
+  }
+  candidates.sort((a, b) => b.score - a.score || a.tail - b.tail || a.head - b.head);
+  const links = new Map<number, number>();
+  const taken = new Set<number>();
+  for (const c of candidates) {
+    if (c.score < MIN_SEAM_SCORE || links.has(c.tail) || taken.has(c.head)) continue;
+    links.set(c.tail, c.head);
+    taken.add(c.head);
+    c.chosen = true;
+  }
+  return { links, candidates };
+}
+
+function scoreSeam(tail: Fragment, head: Fragment, tf: FragmentFeatures, hf: FragmentFeatures): SeamCandidate {
+  const why: string[] = [];
+  let score = 0;
+  const before = tail.blocks[tail.blocks.length - 1].text;
+  const after = head.blocks[0].text;
+  const add = (points: number, reason: string) => {
+    if (points === 0) return;
+    score += points;
+    why.push(`${points > 0 ? '+' : ''}${points.toFixed(1)} ${reason}`);
+  };
+  // 导,促进… / 力、战略…: a sentence resumed within its first few characters.
+  if (/^[^，,、。；;：:！？]{1,3}[，,、。；;]/.test(after)) add(2, 'head resumes a sentence');
+  const word = wordAcrossSeam(before, after);
+  if (word) add(3, `word across seam: ${word}`);
+  add(numberingScore(tail.markers, head.markers), 'numbering');
+  add(styleScore(tf.halfWidth, hf.halfWidth), 'punctuation style');
+  add(Math.round(cosine(tf.grams, hf.grams) * 40) / 10, 'shared vocabulary');
+  if (head.headlines.length > 0) add(-0.5, 'headline above head');
+  return { tail: tail.index, head: head.index, score, why, chosen: false };
+}
