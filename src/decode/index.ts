@@ -3,55 +3,46 @@ import type { Decoded, Diagnostic } from '../types.js';
 import { InputError } from '../errors.js';
 
 export interface DecodeOptions {
-  /** Force an encoding (any WHATWG label: utf-8, gbk, gb18030, utf-16le, big5 …). */
+  /** Force an encoding (any WHATWG label: utf-8, gbk, gb2312, gb18030, utf-16le, big5 …). */
   encoding?: string;
 }
 
 const CHARSET_IN_HTML = /<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)/i;
+/** How far into the bytes a <meta charset> is looked for (the HTML spec prescans 1024 bytes; pages pad their heads). */
+const PRESCAN_BYTES = 4096;
+
+/** Where the encoding came from; shown in diagnostics so a wrong guess can be traced. */
+type Evidence = 'option' | 'bom' | 'meta' | 'sniff';
 
 /**
- * bytes -> text. Order of evidence: --encoding, a BOM, a <meta charset> in the first
- * 2 KB, strict UTF-8, then GB18030 (a superset of GBK and GB2312, the usual legacy
- * encoding of Chinese archives). Bytes that do not decode are counted in a
- * diagnostic with the first position, never dropped silently.
+ * bytes -> text. Order of evidence: --encoding, a BOM, a <meta charset> in the head,
+ * then sniffing (NUL patterns for BOM-less UTF-16, strict UTF-8, else GB18030 — a
+ * superset of GBK and GB2312, the usual legacy encoding of Chinese archives).
+ * A <meta charset> that the bytes plainly contradict (a page saved again as UTF-8
+ * that kept its old `charset=gb2312`) loses to the bytes, with an info diagnostic.
+ * Bytes that do not decode are counted in one diagnostic with the first position,
+ * never dropped silently. `encoding` in the result is the WHATWG name of the decoder
+ * used (gbk, gb2312 and cp936 all decode as `gbk`).
  */
 export function decode(bytes: Uint8Array, options: DecodeOptions = {}): Decoded {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const diagnostics: Diagnostic[] = [];
-  let encoding = options.encoding ? normaliseLabel(options.encoding) : sniff(bytes);
-  let body = bytes;
-  if (!options.encoding) {
-    const bom = bomOf(bytes);
-    if (bom) {
-      encoding = bom.encoding;
-      body = bytes.subarray(bom.length);
-    }
-  } else if (encoding === 'utf-8' && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    body = bytes.subarray(3);
-  }
-  let decoder: TextDecoder;
-  try {
-    decoder = new TextDecoder(encoding, { fatal: false });
-  } catch {
-    throw new InputError(`unknown encoding '${options.encoding ?? encoding}'`);
-  }
-  if (!options.encoding && encoding === 'utf-8' && !isUtf8(body) && !looksBinary(body)) {
-    encoding = 'gb18030';
-    decoder = new TextDecoder(encoding);
-  }
-  const text = decoder.decode(body);
-  if (looksBinary(body) && !encoding.startsWith('utf-16')) {
+  const choice = chooseEncoding(bytes, options.encoding, diagnostics);
+  const decoder = decoderFor(choice.label, choice.evidence === 'option' ? options.encoding : undefined);
+  const encoding = decoder.encoding;
+  // TextDecoder drops a BOM that matches its encoding; a foreign BOM under --encoding stays visible.
+  const text = decoder.decode(bytes);
+  if (!encoding.startsWith('utf-16') && looksBinary(bytes)) {
     throw new InputError('binary input (control bytes found): not a text, Markdown or HTML page');
   }
-  const bad = countReplacements(text);
+  const bad = undecodable(bytes, text, encoding);
   if (bad.count > 0) {
-    const before = text.slice(0, bad.first);
-    const line = before.split('\n').length;
-    const column = bad.first - before.lastIndexOf('\n');
+    const { line, column } = lineColumn(text, bad.first);
+    const at = bad.firstByte >= 0 ? ` (first at byte ${bad.firstByte})` : '';
     diagnostics.push({
       severity: 'warning',
       code: 'undecodable-bytes',
-      message: `${bad.count} byte sequence(s) could not be decoded as ${encoding}; replaced with U+FFFD`,
+      message: `${bad.count} byte sequence(s) could not be decoded as ${encoding}${at}; replaced with U+FFFD (try --encoding)`,
       line,
       column,
       offset: bad.first,
@@ -60,42 +51,124 @@ export function decode(bytes: Uint8Array, options: DecodeOptions = {}): Decoded 
   return { text, encoding, bytes: bytes.length, sha256, diagnostics };
 }
 
+function chooseEncoding(bytes: Uint8Array, forced: string | undefined, diagnostics: Diagnostic[]): { label: string; evidence: Evidence } {
+  if (forced) return { label: forced.trim(), evidence: 'option' };
+  const bom = bomOf(bytes);
+  if (bom) return { label: bom, evidence: 'bom' };
+  const utf16 = sniffUtf16(bytes);
+  if (utf16) return { label: utf16, evidence: 'sniff' };
+  const declared = declaredCharset(bytes);
+  if (declared) {
+    const family = new TextDecoder(declared).encoding;
+    const utf8 = utf8Status(bytes);
+    if (family !== 'utf-8' && utf8.valid && utf8.multibyte > 0) {
+      diagnostics.push(info('charset-mismatch', `the page declares charset ${declared} but its bytes are UTF-8; decoded as utf-8`));
+      return { label: 'utf-8', evidence: 'sniff' };
+    }
+    if (family === 'utf-8' && !utf8.valid && isGb18030Clean(bytes)) {
+      diagnostics.push(info('charset-mismatch', `the page declares charset ${declared} but its bytes are not UTF-8; decoded as gb18030`));
+      return { label: 'gb18030', evidence: 'sniff' };
+    }
+    // GBK and GB2312 pages routinely contain GB18030-only characters; the superset decodes them all.
+    return { label: family === 'gbk' ? 'gb18030' : declared, evidence: 'meta' };
+  }
+  return { label: utf8Status(bytes).valid ? 'utf-8' : 'gb18030', evidence: 'sniff' };
+}
+
+function decoderFor(label: string, asGiven: string | undefined): TextDecoder {
+  try {
+    return new TextDecoder(normaliseLabel(label), { fatal: false });
+  } catch {
+    throw new InputError(`unknown encoding '${asGiven ?? label}' (try utf-8, gb18030, gbk, utf-16le, utf-16be, big5)`);
+  }
+}
+
+/** Labels people type that WHATWG does not know by that spelling. */
 function normaliseLabel(label: string): string {
-  const l = label.trim().toLowerCase();
+  const l = label.trim().toLowerCase().replace(/_/g, '-');
   if (l === 'utf8') return 'utf-8';
-  if (l === 'gbk' || l === 'gb2312' || l === 'cp936') return 'gbk';
+  if (l === 'utf16le' || l === 'utf-16') return 'utf-16le';
+  if (l === 'utf16be') return 'utf-16be';
+  if (l === 'cp936' || l === 'gb2312-80' || l === 'euc-cn') return 'gbk';
   return l;
 }
 
-function bomOf(b: Uint8Array): { encoding: string; length: number } | null {
-  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
-  if (b[0] === 0xff && b[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
-  if (b[0] === 0xfe && b[1] === 0xff) return { encoding: 'utf-16be', length: 2 };
+function info(code: string, message: string): Diagnostic {
+  return { severity: 'info', code, message, line: 1, column: 1, offset: 0 };
+}
+
+function bomOf(b: Uint8Array): string | null {
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return 'utf-8';
+  if (b[0] === 0xff && b[1] === 0xfe) return 'utf-16le';
+  if (b[0] === 0xfe && b[1] === 0xff) return 'utf-16be';
   return null;
 }
 
-function sniff(bytes: Uint8Array): string {
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 2048)).toString('latin1');
-  const m = CHARSET_IN_HTML.exec(head);
-  if (m) {
-    const label = normaliseLabel(m[1]);
-    try {
-      new TextDecoder(label);
-      return label === 'gbk' || label === 'gb2312' ? 'gb18030' : label;
-    } catch {
-      /* an unknown label in the page: fall back to sniffing */
-    }
+/**
+ * BOM-less UTF-16: ASCII-heavy text (markup, digits, newlines) leaves a NUL in every
+ * other byte; CJK text alone does not, which is why this only fires on clear patterns.
+ */
+function sniffUtf16(b: Uint8Array): string | null {
+  const n = Math.min(b.length, 4096) & ~1;
+  if (n < 4) return null;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (b[i] === 0) evenNul++;
+    if (b[i + 1] === 0) oddNul++;
   }
-  return 'utf-8';
+  const pairs = n / 2;
+  // U+3000 and other U+xx00 characters put a few NULs on the other side too
+  if (oddNul > pairs * 0.2 && evenNul * 4 < oddNul) return 'utf-16le';
+  if (evenNul > pairs * 0.2 && oddNul * 4 < evenNul) return 'utf-16be';
+  return null;
 }
 
-function isUtf8(b: Uint8Array): boolean {
+function declaredCharset(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, PRESCAN_BYTES)).toString('latin1');
+  const m = CHARSET_IN_HTML.exec(head);
+  if (!m) return null;
+  const label = normaliseLabel(m[1]);
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(b);
-    return true;
+    new TextDecoder(label);
+    return label;
   } catch {
-    return false;
+    return null; // an unknown label in the page: fall back to sniffing
   }
+}
+
+/** Strict UTF-8 check that also says whether any multi-byte sequence occurred. */
+function utf8Status(b: Uint8Array): { valid: boolean; multibyte: number; firstBad: number } {
+  let multibyte = 0;
+  let i = 0;
+  const n = b.length;
+  while (i < n) {
+    const c = b[i];
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    let need = 0;
+    let min = 0;
+    if (c >= 0xc2 && c <= 0xdf) (need = 1), (min = 0x80);
+    else if (c >= 0xe0 && c <= 0xef) (need = 2), (min = 0x800);
+    else if (c >= 0xf0 && c <= 0xf4) (need = 3), (min = 0x10000);
+    else return { valid: false, multibyte, firstBad: i };
+    let cp = c & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      const d = b[i + k];
+      if (d === undefined || (d & 0xc0) !== 0x80) return { valid: false, multibyte, firstBad: i };
+      cp = (cp << 6) | (d & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return { valid: false, multibyte, firstBad: i };
+    multibyte++;
+    i += need + 1;
+  }
+  return { valid: true, multibyte, firstBad: -1 };
+}
+
+function isGb18030Clean(b: Uint8Array): boolean {
+  return !new TextDecoder('gb18030').decode(b).includes('\uFFFD');
 }
 
 /** Text files have no NUL and few C0 controls; binary files have many. */
@@ -110,12 +183,49 @@ function looksBinary(b: Uint8Array): boolean {
   return controls / n > 0.1;
 }
 
-function countReplacements(text: string): { count: number; first: number } {
+/**
+ * Counts replacement characters the decoder produced. A U+FFFD that was really in
+ * UTF-8 input (EF BF BD) is text, not a decoding failure, so UTF-8 is checked on the
+ * bytes; other encodings cannot carry U+FFFD literally, except UTF-16.
+ */
+function undecodable(bytes: Uint8Array, text: string, encoding: string): { count: number; first: number; firstByte: number } {
   let count = 0;
   let first = -1;
+  if (encoding === 'utf-8') {
+    const status = utf8Status(bytes);
+    if (status.valid) return { count: 0, first: -1, firstByte: -1 };
+    const literal = countLiteralReplacementsUtf8(bytes);
+    for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) {
+      if (first < 0) first = i;
+      count++;
+    }
+    // the first replacement is a decoding failure unless literal ones come before it
+    if (literal.count > 0) {
+      count -= literal.count;
+      first = firstFailureOffset(bytes, status.firstBad);
+    }
+    return { count, first, firstByte: status.firstBad };
+  }
   for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) {
     if (first < 0) first = i;
     count++;
   }
-  return { count, first };
+  return { count, first, firstByte: -1 };
+}
+
+function countLiteralReplacementsUtf8(b: Uint8Array): { count: number } {
+  let count = 0;
+  for (let i = 0; i + 2 < b.length; i++) if (b[i] === 0xef && b[i + 1] === 0xbf && b[i + 2] === 0xbd) count++;
+  return { count };
+}
+
+/** The text offset of byte `at` of valid UTF-8 prefix bytes[0..at). */
+function firstFailureOffset(bytes: Uint8Array, at: number): number {
+  return new TextDecoder('utf-8').decode(bytes.subarray(0, at)).length;
+}
+
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - before.lastIndexOf('\n') };
 }

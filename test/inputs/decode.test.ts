@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { decode } from '../../src/decode/index.js';
+import { parse } from '../../src/index.js';
+import { InputError } from '../../src/errors.js';
+
+const fixture = (name: string) => readFileSync(new URL(`../../fixtures/${name}`, import.meta.url));
+const seedBytes = fixture('seed-page.txt');
+const seedText = seedBytes.toString('utf8');
+
+function utf16(text: string, order: 'le' | 'be', bom: boolean): Buffer {
+  const le = Buffer.from(text, 'utf16le');
+  const body = order === 'le' ? le : Buffer.from(le).swap16();
+  const mark = order === 'le' ? [0xff, 0xfe] : [0xfe, 0xff];
+  return bom ? Buffer.concat([Buffer.from(mark), body]) : body;
+}
+
+describe('decode', () => {
+  it('reads UTF-8 with and without a BOM, the BOM not part of the text', () => {
+    expect(decode(seedBytes)).toMatchObject({ text: seedText, encoding: 'utf-8', diagnostics: [] });
+    const withBom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), seedBytes]);
+    const d = decode(withBom);
+    expect(d.text).toBe(seedText);
+    expect(d.bytes).toBe(withBom.length);
+  });
+
+  it.each([
+    ['le', true, 'utf-16le'],
+    ['be', true, 'utf-16be'],
+    ['le', false, 'utf-16le'],
+    ['be', false, 'utf-16be'],
+  ] as const)('reads UTF-16 %s (BOM %s)', (order, bom, encoding) => {
+    const text = '<p>第一条　为了规范行政强制的设定和实施。</p>\n2025年\n';
+    const d = decode(utf16(text, order, bom));
+    expect(d.encoding).toBe(encoding);
+    expect(d.text).toBe(text);
+  });
+
+  it('sniffs GB18030 when nothing declares an encoding', () => {
+    const d = decode(fixture('seed-page.gb18030.txt'));
+    expect(d.encoding).toBe('gb18030');
+    expect(d.text).toBe(seedText);
+    expect(d.diagnostics).toEqual([]);
+  });
+
+  it('follows <meta charset> for GBK and GB2312 pages, decoding with the GB18030 superset', () => {
+    const gb = fixture('seed-page.gb18030.txt');
+    const page = Buffer.concat([Buffer.from('<meta charset="gbk">\n'), gb]);
+    const d = decode(page);
+    expect(d.encoding).toBe('gb18030');
+    expect(d.text).toBe('<meta charset="gbk">\n' + seedText);
+  });
+
+  it('trusts the bytes over a <meta charset> they contradict', () => {
+    const page = Buffer.from('<meta charset="gb2312"><p>国务院关于促进综合保税区的意见</p>', 'utf8');
+    const d = decode(page);
+    expect(d.encoding).toBe('utf-8');
+    expect(d.text).toContain('国务院');
+    expect(d.diagnostics.map((x) => x.code)).toEqual(['charset-mismatch']);
+  });
+
+  it('lets --encoding override everything, and names the decoder used', () => {
+    const gb = fixture('seed-page.gb18030.txt');
+    expect(decode(gb, { encoding: 'GBK' }).encoding).toBe('gbk');
+    expect(decode(gb, { encoding: 'gb2312' }).text).toBe(seedText);
+    expect(decode(gb, { encoding: 'cp936' }).text).toBe(seedText);
+    expect(decode(seedBytes, { encoding: 'utf8' }).encoding).toBe('utf-8');
+  });
+
+  it('refuses an unknown encoding name with an InputError', () => {
+    expect(() => decode(seedBytes, { encoding: 'klingon' })).toThrow(InputError);
+    expect(() => decode(seedBytes, { encoding: 'klingon' })).toThrow(/unknown encoding 'klingon'/);
+  });
+
+  it('reports undecodable bytes once, with their count and first position', () => {
+    const bytes = Buffer.concat([Buffer.from('第一行\n第二'), Buffer.from([0xff]), Buffer.from('行'), Buffer.from([0xfe]), Buffer.from('\n')]);
+    const d = decode(bytes, { encoding: 'utf-8' });
+    expect(d.diagnostics).toHaveLength(1);
+    const [diag] = d.diagnostics;
+    expect(diag).toMatchObject({ code: 'undecodable-bytes', severity: 'warning', line: 2, column: 3, offset: 6 });
+    expect(diag.message).toMatch(/^2 byte sequence\(s\) could not be decoded as utf-8 \(first at byte 16\)/);
+  });
+
+  it('does not count a U+FFFD that was written in the UTF-8 input', () => {
+    const d = decode(Buffer.from('替换字符\uFFFD在此\n', 'utf8'));
+    expect(d.diagnostics).toEqual([]);
+  });
+
+  it('counts GB18030 failures too', () => {
+    const d = decode(Buffer.from([0xd6, 0xd0, 0x0a, 0xff, 0x41]), { encoding: 'gb18030' });
+    expect(d.diagnostics[0]).toMatchObject({ code: 'undecodable-bytes', line: 2, column: 1, offset: 2 });
+  });
+
+  it('refuses binary input', () => {
+    const binary = Buffer.from(Array.from({ length: 256 }, (_, i) => i % 7));
+    expect(() => decode(binary)).toThrow(InputError);
+  });
+});
+
+describe('parse over encodings', () => {
+  it('gives the same articles for the GB18030 copy of the seed page as for the UTF-8 file', () => {
+    const utf8 = parse(seedBytes, { name: 'seed-page.txt' });
+    const gb = parse(fixture('seed-page.gb18030.txt'), { name: 'seed-page.gb18030.txt' });
+    expect(gb.source.encoding).toBe('gb18030');
+    expect(gb.articles).toEqual(utf8.articles);
+  });
+});
