@@ -10,6 +10,9 @@ export interface Chain {
   headlines: string[];
 }
 
+// Consecutive paragraphs of one column mostly belong together; a switch of article
+// at a paragraph break must be earned by numbering and vocabulary.
+const ADJACENCY = 4;
 const normalise = (s: string) => s.replace(/[\s\u3000"“”《》〈〉()（）]/g, '');
 
 /** A headline printed again over a later column: same text, or one a prefix of the other. */
@@ -37,12 +40,13 @@ export function chooseChain(f: Fragment, chains: Chain[], fragments: Fragment[],
   let bestScore = -Infinity;
   for (const chain of chains) {
     const last = chain.fragments[chain.fragments.length - 1];
-    if (linkedTails.has(last)) continue; // its next piece is already decided
     const members = chain.fragments.map((i) => fragments[i]);
     const markers = members.flatMap((m) => m.markers);
     const cf = features({ ...members[0], blocks: members.flatMap((m) => m.blocks) });
     let score = numberingScore(markers, f.markers) + styleScore(cf.halfWidth, ff.halfWidth) + cosine(cf.grams, ff.grams) * 4;
-    if (fragments[last].cut) score -= 1; // a cut that found no continuation on the page
+    if (f.soft && last === f.index - 1) score += ADJACENCY;
+    if (linkedTails.has(last)) score -= 4; // its next piece is already decided
+    else if (fragments[last].cut) score -= 1; // a cut that found no continuation on the page
     if (score > bestScore) {
       bestScore = score;
       best = chain;

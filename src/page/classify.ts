@@ -9,6 +9,7 @@ import {
   looksLikeSection,
   startsNumbered,
 } from './furniture.js';
+import { endsWithDanglingCharacter } from './seams.js';
 
 export type ItemKind =
   | 'body'
@@ -36,12 +37,20 @@ export interface PageItem {
  */
 export function classifyBlocks(blocks: Block[]): PageItem[] {
   const markdownHeadlines = blocks.some((b) => b.heading === 2 && looksLikeHeadline(b));
+  const headlines: string[] = [];
   const headlineAt = (i: number): boolean => {
     const b = blocks[i];
     if (!b || b.role === 'meta') return false;
     if (b.role === 'title') return true;
     if (!looksLikeHeadline(b)) return false;
-    return b.heading === 2 || (!markdownHeadlines && b.heading === 0);
+    if (b.heading === 2) return true;
+    if (markdownHeadlines || b.heading !== 0) return false;
+    // A bare line is a weaker sign: not when it breaks off in half a word, nor when
+    // it is the inner title of a document whose notice was the headline
+    // (国务院关于印发《X》的通知 … X).
+    if (endsWithDanglingCharacter(b.text)) return false;
+    const t = compact(b.text);
+    return !headlines.some((h) => h !== t && h.includes(t) && !h.startsWith(t));
   };
   return blocks.map((block, i): PageItem => {
     const text = block.text;
@@ -56,7 +65,10 @@ export function classifyBlocks(blocks: Block[]): PageItem[] {
     if (isEditorLine(text)) return { kind: 'editor', block };
     if (block.heading === 1 && !startsNumbered(text)) return { kind: 'section', block };
     if (block.heading === 0 && looksLikeSection(block) && (i === 0 || headlineAt(i + 1))) return { kind: 'section', block };
-    if (headlineAt(i)) return { kind: 'headline', block };
+    if (headlineAt(i)) {
+      headlines.push(compact(text));
+      return { kind: 'headline', block };
+    }
     const lead = leadingDateline(text);
     if (lead) {
       const seg = block.segments[0];
@@ -66,6 +78,10 @@ export function classifyBlocks(blocks: Block[]): PageItem[] {
     }
     return { kind: 'body', block };
   });
+}
+
+function compact(s: string): string {
+  return s.replace(/[\s\u3000《》〈〉“”"]/g, '');
 }
 
 /** The block without its first n characters (segments shifted to match). */

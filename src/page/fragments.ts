@@ -22,11 +22,15 @@ export interface Fragment {
   freshStart: boolean;
   /** Leading numbering markers of its blocks, in order. */
   markers: LeadingMarker[];
+  /** It follows the previous fragment directly, at a paragraph break (no furniture, no cut). */
+  soft: boolean;
 }
 
+/** Break at every paragraph boundary and let assignment keep neighbours together. */
+const SOFT_SPLITS = true;
 const HAN = /[\u4e00-\u9fa5]/g;
 const TABLE_ROW = /\t|\S {2,}\S/;
-const OPEN_END = /[，,、：:“‘「『（(《\[【—-]$/;
+const OPEN_END = /[，,、“‘「『（(《\[【—-]$/;
 
 /**
  * Does the block break off mid-sentence? Closing punctuation says no; so do numbered
@@ -83,6 +87,7 @@ export function cutFragments(items: PageItem[], lines: LineIndex): { fragments: 
       cut: false,
       freshStart: false,
       markers: [],
+      soft: false,
     };
     headlines = [];
     continuedFrom = null;
@@ -102,6 +107,9 @@ export function cutFragments(items: PageItem[], lines: LineIndex): { fragments: 
     const marker = leadingMarker(block.text);
     if (current === null) {
       current = open();
+    } else if (!current.cut && SOFT_SPLITS) {
+      current = open();
+      current.soft = true;
     } else if (current.cut) {
       if (continuesNumbering(current.markers, marker)) {
         // "…大力开展普惠性服务工" then "五是…": the paragraph lost its end; keep the break.

@@ -26,7 +26,7 @@ const BYLINE = /^[（(]?(?:本报记者|本报通讯员|新华社记者|记者|�
 /** (责任编辑：张三) 责编：李四 本版编辑：王五 */
 const EDITOR = /^[（(]?(?:责任编辑|责编|本版编辑|编辑|校对|美编|审核)[\s\u3000]*[：:][\s\u3000]*[\u4e00-\u9fa5·　 、]{2,30}[)）]?$/;
 
-const CLOSING = /[。！？!?；;…”’」』）)》\]】.]$/;
+const CLOSING = /[。！？!?；;：:…”’」』）)》\]】.]$/;
 const NUMBERED = /^(?:第[一二三四五六七八九十百千零〇两0-9０-９]+[编章节条]|[一二三四五六七八九十百]+[、．.]|[（(][一二三四五六七八九十百]+[)）]|[0-9０-９]+[.．、](?![0-9０-９])|[（(][0-9０-９]+[)）]|[①-⑳]|[㈠-㈩])/;
 
 export type FurnitureKind = 'section' | 'headline' | 'continuation' | 'dateline' | 'byline' | 'editor';
@@ -104,7 +104,7 @@ export function looksLikeHeadline(block: Block): boolean {
   if (block.heading === 2) return true;
   if (block.heading === 1) return false;
   const han = t.match(HAN)?.length ?? 0;
-  if (han < 8 || t.length > 64) return false;
+  if (han < 10 || t.length > 64) return false;
   if (/[。；;！？!?：:]$/.test(t) || /[，,。]/.test(t)) return false;
   return true;
 }

@@ -23,7 +23,7 @@ const MIN_SEAM_SCORE = 1;
 export function linkSeams(fragments: Fragment[]): { links: Map<number, number>; candidates: SeamCandidate[] } {
   const feats = fragments.map(features);
   const candidates: SeamCandidate[] = [];
-  const heads = fragments.filter((f) => !f.freshStart && !f.continuedFrom);
+  const heads = fragments.filter((f) => !f.freshStart && !f.continuedFrom && !f.leadDateline && !f.headlines.some((h) => h.role === 'title'));
   for (const tail of fragments) {
     if (!tail.cut) continue;
     for (const head of heads) {
@@ -54,12 +54,19 @@ function scoreSeam(tail: Fragment, head: Fragment, tf: FragmentFeatures, hf: Fra
     why.push(`${points > 0 ? '+' : ''}${points.toFixed(1)} ${reason}`);
   };
   // 导,促进… / 力、战略…: a sentence resumed within its first few characters.
-  if (/^[^，,、。；;：:！？]{1,3}[，,、。；;]/.test(after)) add(2, 'head resumes a sentence');
+  if (/^[^，,、。；;：:！？]{1,3}[，,。；;]|^[^，,、。；;：:！？][、]/.test(after)) add(2, 'head resumes a sentence');
+  // A marker or a question usually starts something new, but 统|一、尊严 shows a
+  // cut can fall just before what looks like one: strong word evidence may override.
+  if (head.freshStart) add(-3, 'head looks like a fresh start');
   const word = wordAcrossSeam(before, after);
   if (word) add(3, `word across seam: ${word}`);
   add(numberingScore(tail.markers, head.markers), 'numbering');
   add(styleScore(tf.halfWidth, hf.halfWidth), 'punctuation style');
   add(Math.round(cosine(tf.grams, hf.grams) * 40) / 10, 'shared vocabulary');
-  if (head.headlines.length > 0) add(-0.5, 'headline above head');
+  if (head.headlines.length > 0) {
+    // A headline over the head names a new article, unless the cut article has no
+    // title yet (a headline printed over a later column of it).
+    add(tail.headlines.length > 0 || tail.continuedFrom ? -4 : -0.5, 'headline above head');
+  }
   return { tail: tail.index, head: head.index, score, why, chosen: false };
 }

@@ -67,7 +67,9 @@ export function wordAcrossSeam(before: string, after: string): string | null {
  */
 export function endsWithDanglingCharacter(text: string): boolean {
   const left = hanTail(text, 8);
-  if (left.length < 2) return false;
+  if (left.length === 0) return false;
+  // 各省、自治区、直 : a lone character after a list mark is half of the next item.
+  if (left.length === 1) return text.length > 1 && /[、，,]/.test(text[text.length - 2]);
   const seg = loadSegmenter();
   if (!seg) return false;
   const tokens = seg.cut(left, false);
