@@ -46,9 +46,10 @@ export function isCut(block: Block, next: Block | undefined): boolean {
   if (TABLE_ROW.test(text)) return false;
   if (isDateLine(text)) return false;
   const han = text.match(HAN)?.length ?? 0;
-  const lawArticle = /^第[一二三四五六七八九十百千零〇两0-9０-９]+条(?:之[一二三四五六七八九十]+)?[\s\u3000]+\S/.test(text);
-  if (lawArticle) return true;
-  if (startsNumbered(text) && isBareLine(text) && han <= 40) return false;
+  // 第十八条 with nothing after it, or with words and no full stop: law articles end in 。
+  if (/^第[一二三四五六七八九十百千零〇两0-9０-９]+条(?:之[一二三四五六七八九十]+)?(?:[\s\u3000]+\S.*)?$/.test(text)) return true;
+  // 一、指导思想 is a heading; （一）认为…作出的裁定符 is an item cut in half a word.
+  if (startsNumbered(text) && isBareLine(text) && han <= 40) return endsWithDanglingCharacter(text);
   if (next && isDateLine(next.text)) return false;
   if (han >= 20) return true;
   return endsWithDanglingCharacter(text);

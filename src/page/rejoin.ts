@@ -54,7 +54,8 @@ function scoreSeam(tail: Fragment, head: Fragment, tf: FragmentFeatures, hf: Fra
     why.push(`${points > 0 ? '+' : ''}${points.toFixed(1)} ${reason}`);
   };
   // 导,促进… / 力、战略…: a sentence resumed within its first few characters.
-  if (/^[^，,、。；;：:！？]{1,3}[，,。；;]|^[^，,、。；;：:！？][、]/.test(after)) add(2, 'head resumes a sentence');
+  if (/^[、，,。；;：:）)”’」』》]/.test(after)) add(5, 'head starts with closing punctuation');
+  else if (/^[^，,、。；;：:！？]{1,3}[，,。；;]|^[^，,、。；;：:！？][、]/.test(after)) add(2, 'head resumes a sentence');
   // A marker or a question usually starts something new, but 统|一、尊严 shows a
   // cut can fall just before what looks like one: strong word evidence may override.
   if (head.freshStart) add(-3, 'head looks like a fresh start');
