@@ -1,5 +1,7 @@
 import type { Fragment } from './fragments.js';
-import { cosine, features, numberingScore, styleScore, type FragmentFeatures } from './evidence.js';
+import type { Block } from '../types.js';
+import { bigrams, cosine, halfWidthShare, numberingScore, styleScore, type FragmentFeatures } from './evidence.js';
+import { leadingMarker, type LeadingMarker } from './markers.js';
 import { wordAcrossSeam } from './seams.js';
 
 export interface SeamCandidate {
@@ -21,14 +23,25 @@ const MIN_SEAM_SCORE = 1;
  * and candidates per seam are bounded by the fragments after it).
  */
 export function linkSeams(fragments: Fragment[]): { links: Map<number, number>; candidates: SeamCandidate[] } {
-  const feats = fragments.map(features);
+  // Soft-split fragments are single paragraphs; judge a seam by the run of the
+  // column around it: what led up to the cut, and what follows the head.
+  const before = fragments.map((f) => contextBefore(fragments, f.index));
+  const after = fragments.map((f) => contextAfter(fragments, f.index));
+  const markersBefore = before.map((blocks) => blocks.flatMap((b) => markerOf(b)));
+  const markersAfter = after.map((blocks) => blocks.flatMap((b) => markerOf(b)));
   const candidates: SeamCandidate[] = [];
   const heads = fragments.filter((f) => !f.freshStart && !f.continuedFrom && !f.leadDateline && !f.headlines.some((h) => h.role === 'title'));
   for (const tail of fragments) {
     if (!tail.cut) continue;
     for (const head of heads) {
       if (head.index <= tail.index) continue;
-      candidates.push(scoreSeam(tail, head, feats[tail.index], feats[head.index]));
+      const c = scoreSeam(tail, head, featuresOf(before[tail.index]), featuresOf(after[head.index]));
+      const n = numberingScore(markersBefore[tail.index], markersAfter[head.index].slice(0, 4));
+      if (n !== 0) {
+        c.score += n;
+        c.why.push(`${n > 0 ? '+' : ''}${n.toFixed(1)} numbering`);
+      }
+      candidates.push(c);
     }
   }
   candidates.sort((a, b) => b.score - a.score || a.tail - b.tail || a.head - b.head);
@@ -61,7 +74,6 @@ function scoreSeam(tail: Fragment, head: Fragment, tf: FragmentFeatures, hf: Fra
   if (head.freshStart) add(-3, 'head looks like a fresh start');
   const word = wordAcrossSeam(before, after);
   if (word) add(3, `word across seam: ${word}`);
-  add(numberingScore(tail.markers, head.markers), 'numbering');
   add(styleScore(tf.halfWidth, hf.halfWidth), 'punctuation style');
   add(Math.round(cosine(tf.grams, hf.grams) * 40) / 10, 'shared vocabulary');
   if (head.headlines.length > 0) {
@@ -70,4 +82,31 @@ function scoreSeam(tail: Fragment, head: Fragment, tf: FragmentFeatures, hf: Fra
     add(tail.headlines.length > 0 || tail.continuedFrom ? -4 : -0.5, 'headline above head');
   }
   return { tail: tail.index, head: head.index, score, why, chosen: false };
+}
+
+/** The paragraphs of the column that lead up to fragment i (at most a few). */
+function contextBefore(fragments: Fragment[], i: number): Block[] {
+  const blocks: Block[] = [];
+  for (let k = i; k >= 0 && blocks.length < 6; k--) {
+    blocks.unshift(...fragments[k].blocks);
+    if (!fragments[k].soft) break;
+  }
+  return blocks;
+}
+
+/** Fragment i and the paragraphs that follow it in its column (at most a few). */
+function contextAfter(fragments: Fragment[], i: number): Block[] {
+  const blocks: Block[] = [...fragments[i].blocks];
+  for (let k = i + 1; k < fragments.length && fragments[k].soft && blocks.length < 6; k++) blocks.push(...fragments[k].blocks);
+  return blocks;
+}
+
+function markerOf(b: Block): LeadingMarker[] {
+  const m = leadingMarker(b.text);
+  return m ? [m] : [];
+}
+
+function featuresOf(blocks: Block[]): FragmentFeatures {
+  const text = blocks.map((b) => b.text).join('\n');
+  return { text, grams: bigrams(text), halfWidth: halfWidthShare(text) };
 }
