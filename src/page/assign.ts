@@ -35,6 +35,10 @@ export function chooseChain(f: Fragment, chains: Chain[], fragments: Fragment[],
     const owner = chains.find((c) => repeatsHeadline(c, h.text));
     if (owner) return owner;
   }
+  // A paragraph without a marker says little; the markers of the paragraphs that
+  // follow it in its column say where it belongs.
+  const ahead = [...f.markers];
+  for (let k = f.index + 1; k < fragments.length && fragments[k].soft && ahead.length < 2; k++) ahead.push(...fragments[k].markers);
   const ff = features(f);
   let best: Chain | undefined;
   let bestScore = -Infinity;
@@ -43,7 +47,7 @@ export function chooseChain(f: Fragment, chains: Chain[], fragments: Fragment[],
     const members = chain.fragments.map((i) => fragments[i]);
     const markers = members.flatMap((m) => m.markers);
     const cf = features({ ...members[0], blocks: members.flatMap((m) => m.blocks) });
-    let score = numberingScore(markers, f.markers) + styleScore(cf.halfWidth, ff.halfWidth) + cosine(cf.grams, ff.grams) * 4;
+    let score = numberingScore(markers, ahead) + styleScore(cf.halfWidth, ff.halfWidth) + cosine(cf.grams, ff.grams) * 4;
     if (f.soft && last === f.index - 1) score += ADJACENCY;
     if (linkedTails.has(last)) score -= 4; // its next piece is already decided
     else if (fragments[last].cut) score -= 1; // a cut that found no continuation on the page
