@@ -3,9 +3,11 @@ import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { parse } from '../pipeline.js';
 import { InputError } from '../errors.js';
-import { schemaErrors } from '../schema/index.js';
 import type { InputFormat, PolicyDocument } from '../types.js';
 import { EXIT, type CliIO } from './io.js';
+import { createOutput, DIAGNOSTIC_FORMATS, OUTPUT_FORMATS } from './render.js';
+import { runValidate } from './validate.js';
+import { PARSE_EXAMPLES, SCHEMA_EXAMPLES, VALIDATE_EXAMPLES } from './help.js';
 import schemaJson from '../../schemas/policyparse.schema.json' with { type: 'json' };
 
 interface ParseFlags {
@@ -16,6 +18,7 @@ interface ParseFlags {
   compact?: boolean;
   strict?: boolean;
   quiet?: boolean;
+  diagnostics?: string;
 }
 
 /** The whole CLI: argv (without node and script) -> exit code. Never calls process.exit. */
@@ -26,13 +29,15 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .argument('[files...]', 'input files (.txt, .md, .html); - reads standard input')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'jsonl']).default('json'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices([...OUTPUT_FORMATS]).default('json'))
     .addOption(new Option('--input-format <format>', 'treat input as this format').choices(['text', 'markdown', 'html']))
     .option('--encoding <name>', 'decode input bytes with this encoding (gb18030, gbk, utf-16le …)')
-    .option('--pretty', 'indent JSON output')
-    .option('--compact', 'one-line JSON output')
+    .option('--pretty', 'indent JSON output (the default on a terminal)')
+    .option('--compact', 'one-line JSON output (the default in a pipe)')
     .option('--strict', 'exit 1 when any warning is reported')
-    .option('-q, --quiet', 'do not print warnings')
+    .option('-q, --quiet', 'do not print warnings (errors still print)')
+    .addOption(new Option('--diagnostics <format>', 'diagnostics on stderr as file:line:col lines or JSON lines').choices([...DIAGNOSTIC_FORMATS]).default('text'))
+    .addHelpText('after', PARSE_EXAMPLES)
     .action(async (files: string[], flags: ParseFlags) => {
       exitCode = await runParse(files, flags, io);
     });
@@ -40,6 +45,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   program
     .command('schema')
     .description('print the JSON Schema of the output')
+    .addHelpText('after', SCHEMA_EXAMPLES)
     .action(() => {
       io.stdout.write(JSON.stringify(schemaJson, null, 2) + '\n');
     });
@@ -47,7 +53,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   program
     .command('validate')
     .description('validate policyparse JSON documents against the schema')
-    .argument('<files...>', 'JSON files to validate')
+    .argument('<files...>', 'JSON files or globs to validate; - reads standard input')
+    .addHelpText('after', VALIDATE_EXAMPLES)
     .action(async (files: string[]) => {
       exitCode = await runValidate(files, io);
     });
@@ -71,6 +78,7 @@ async function runParse(files: string[], flags: ParseFlags, io: CliIO): Promise<
     return EXIT.USAGE;
   }
   let code: number = EXIT.OK;
+  const output = await createOutput(flags, io);
   for (const file of files) {
     let bytes: Buffer;
     try {
@@ -91,42 +99,10 @@ async function runParse(files: string[], flags: ParseFlags, io: CliIO): Promise<
       }
       throw err;
     }
-    const pretty = flags.pretty ? true : flags.compact ? false : Boolean(io.stdout.isTTY);
-    if (flags.format === 'jsonl') {
-      for (const article of doc.articles) io.stdout.write(JSON.stringify({ source: file, ...article }) + '\n');
-    } else {
-      io.stdout.write(JSON.stringify(doc, null, pretty ? 2 : undefined) + '\n');
-    }
-    const warnings = doc.diagnostics.filter((d) => d.severity !== 'info');
-    if (!flags.quiet) {
-      for (const d of warnings) io.stderr.write(`${file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}\n`);
-    }
-    if (flags.strict && warnings.length > 0 && code === EXIT.OK) code = EXIT.INVALID;
+    const outcome = output.emit(file, doc);
+    if (outcome > code) code = outcome;
   }
   return code;
-}
-
-async function runValidate(files: string[], io: CliIO): Promise<number> {
-  let invalid = 0;
-  let broken = 0;
-  for (const file of files) {
-    let doc: unknown;
-    try {
-      doc = JSON.parse((await readInput(file, io)).toString('utf8'));
-    } catch (err) {
-      const reason = err instanceof SyntaxError ? `not JSON: ${err.message}` : describeIoError(err);
-      io.stderr.write(`${file}: ${reason}\n`);
-      broken++;
-      continue;
-    }
-    const errors = schemaErrors(doc);
-    if (errors.length) {
-      invalid++;
-      for (const e of errors.slice(0, 20)) io.stdout.write(`${file}: ${e.pointer || '/'}: ${e.message}\n`);
-    }
-  }
-  io.stderr.write(`${files.length} file(s): ${files.length - invalid - broken} valid, ${invalid} invalid, ${broken} unreadable\n`);
-  return broken ? EXIT.USAGE : invalid ? EXIT.INVALID : EXIT.OK;
 }
 
 async function readInput(file: string, io: CliIO): Promise<Buffer> {

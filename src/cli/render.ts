@@ -1,0 +1,124 @@
+// The CLI's output layer: picks the formatter and the diagnostics reporter the
+// flags ask for, loading only those modules (start-up time), and decides colour.
+// Colour lives here and only here: the formatters take a Paint, chalk fills it in.
+import type { Diagnostic, PolicyDocument } from '../types.js';
+import type { Paint } from '../format/paint.js';
+import { EXIT, type CliIO } from './io.js';
+
+export const OUTPUT_FORMATS = ['json', 'jsonl', 'tree', 'markdown', 'text'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+export const DIAGNOSTIC_FORMATS = ['text', 'json'] as const;
+
+export interface OutputFlags {
+  format?: string;
+  pretty?: boolean;
+  compact?: boolean;
+  quiet?: boolean;
+  strict?: boolean;
+  diagnostics?: string;
+}
+
+export interface Output {
+  /** The document in the chosen format ('' when there is nothing to print). */
+  render(doc: PolicyDocument): string;
+  /** The diagnostics to print on stderr for one input ('' for none). */
+  report(file: string, diagnostics: readonly Diagnostic[]): string;
+  /** EXIT.INVALID under --strict when there is a warning or an error, else EXIT.OK. */
+  exitCodeFor(diagnostics: readonly Diagnostic[]): number;
+  /** render + report + exitCodeFor, written to io. */
+  emit(file: string, doc: PolicyDocument): number;
+}
+
+export async function createOutput(flags: OutputFlags, io: CliIO): Promise<Output> {
+  const [render, report, { countFindings }] = await Promise.all([
+    loadRenderer(flags, io),
+    loadReporter(flags, io),
+    import('../diagnostics/reporter.js'),
+  ]);
+  const exitCodeFor = (diagnostics: readonly Diagnostic[]) =>
+    flags.strict && countFindings(diagnostics) > 0 ? EXIT.INVALID : EXIT.OK;
+  return {
+    render,
+    report,
+    exitCodeFor,
+    emit(file, doc) {
+      const text = render(doc);
+      if (text) io.stdout.write(text);
+      const messages = report(file, doc.diagnostics);
+      if (messages) io.stderr.write(messages);
+      return exitCodeFor(doc.diagnostics);
+    },
+  };
+}
+
+async function loadRenderer(flags: OutputFlags, io: CliIO): Promise<(doc: PolicyDocument) => string> {
+  const format = (flags.format ?? 'json') as OutputFormat;
+  switch (format) {
+    case 'json': {
+      const { formatJson } = await import('../format/json.js');
+      // Pretty for a person at a terminal, compact for a pipe, unless told.
+      const pretty = flags.pretty ? true : flags.compact ? false : Boolean(io.stdout.isTTY);
+      return (doc) => formatJson(doc, { pretty });
+    }
+    case 'jsonl': {
+      const { formatJsonl } = await import('../format/json.js');
+      return formatJsonl;
+    }
+    case 'tree': {
+      const [{ formatTree }, paint] = await Promise.all([import('../format/tree.js'), paintFor(io.stdout, io.env)]);
+      return (doc) => formatTree(doc, { paint });
+    }
+    case 'markdown': {
+      const { formatMarkdown } = await import('../format/markdown.js');
+      return formatMarkdown;
+    }
+    case 'text': {
+      const { formatText } = await import('../format/text.js');
+      return formatText;
+    }
+    default:
+      throw new Error(`unknown output format '${String(format)}' (choose ${OUTPUT_FORMATS.join(', ')})`);
+  }
+}
+
+async function loadReporter(flags: OutputFlags, io: CliIO): Promise<(file: string, d: readonly Diagnostic[]) => string> {
+  const reporter = await import('../diagnostics/reporter.js');
+  if (flags.diagnostics === 'json') return (file, d) => reporter.reportDiagnosticsJson(file, d, { quiet: flags.quiet });
+  const paint = await paintFor(io.stderr, io.env);
+  return (file, d) => reporter.reportDiagnostics(file, d, { quiet: flags.quiet, paint });
+}
+
+/**
+ * Colour depth for a stream, as chalk counts it (0 none … 3 truecolor). NO_COLOR
+ * (any non-empty value, no-color.org) turns colour off; FORCE_COLOR turns it on
+ * for pipes too; otherwise colour only on a terminal that is not dumb.
+ */
+export function colorLevel(stream: { isTTY?: boolean }, env: Record<string, string | undefined>): 0 | 1 | 2 | 3 {
+  if (env.NO_COLOR) return 0;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) {
+    if (force === '0' || force === 'false') return 0;
+    if (force === '2' || force === '3') return Number(force) as 2 | 3;
+    return 1;
+  }
+  if (!stream.isTTY || env.TERM === 'dumb') return 0;
+  if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 3;
+  return /256/.test(env.TERM ?? '') ? 2 : 1;
+}
+
+/** undefined (plain) without colour; chalk is loaded only when colour is on. */
+async function paintFor(stream: { isTTY?: boolean }, env: Record<string, string | undefined>): Promise<Paint | undefined> {
+  const level = colorLevel(stream, env);
+  if (level === 0) return undefined;
+  const { Chalk } = await import('chalk');
+  const c = new Chalk({ level });
+  return {
+    title: (s) => c.bold(s),
+    marker: (s) => c.cyan(s),
+    heading: (s) => c.bold(s),
+    dim: (s) => c.dim(s),
+    error: (s) => c.red.bold(s),
+    warning: (s) => c.yellow(s),
+    info: (s) => c.blue(s),
+  };
+}
