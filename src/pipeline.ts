@@ -3,6 +3,8 @@ import type { Article, ArticleDraft, BlockStream, Decoded, InputFormat, PolicyDo
 import { decode } from './decode/index.js';
 import { LineIndex } from './decode/lines.js';
 import { scanLines } from './frontends/text.js';
+import { htmlBlocks } from './frontends/html.js';
+import { looksHardWrapped, unwrapColumns } from './frontends/ocr.js';
 import { splitPage } from './page/index.js';
 import { parseStructure } from './structure/index.js';
 import { schemaErrors } from './schema/index.js';
@@ -65,9 +67,11 @@ export function detectFormat(name: string | undefined, text: string): InputForma
 function frontEnd(format: InputFormat, text: string): BlockStream {
   switch (format) {
     case 'html':
+      return htmlBlocks(text);
     case 'markdown':
+      return looksHardWrapped(text) ? unwrapColumns(text) : scanLines(text);
     case 'text':
-      return scanLines(text);
+      return looksHardWrapped(text) ? unwrapColumns(text) : scanLines(text);
   }
 }
 

@@ -1,0 +1,227 @@
+import type { Block, BlockStream, Segment } from '../types.js';
+import { lineBlock } from './text.js';
+
+/**
+ * Helpers for text that went through OCR or a fixed-width column: spaces put
+ * between CJK characters, and hard-wrapped lines.
+ */
+
+const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{2fa1f}]/u;
+/** A structural marker a real space may follow: 第一章 总则, 第十条 为了…. */
+const MARKER_BEFORE = /第[一二三四五六七八九十百千零〇两\d０-９]+[编章节条款]$/;
+
+function isCjkAt(text: string, i: number): boolean {
+  const c = text.codePointAt(i);
+  return c !== undefined && CJK.test(String.fromCodePoint(c));
+}
+
+/** Index just before `i` of the previous code point's start. */
+function prevCodePointStart(text: string, i: number): number {
+  const lo = text.charCodeAt(i - 1);
+  return i >= 2 && lo >= 0xdc00 && lo <= 0xdfff ? i - 2 : i - 1;
+}
+
+/**
+ * The runs of spaces (ASCII space, U+3000, NBSP) that OCR put between two CJK
+ * characters, as [start, end) pairs. Only when a line has at least two of them is
+ * it taken as OCR spacing ("新发 展 工 会"); a single space is left alone, and so is
+ * the space after a structural marker (第一章 总则).
+ */
+export function cjkSpaceRuns(text: string): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  const re = /[ \u3000\u00a0]+/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (start === 0 || end >= text.length) continue;
+    if (!isCjkAt(text, prevCodePointStart(text, start)) || !isCjkAt(text, end)) continue;
+    if (MARKER_BEFORE.test(text.slice(Math.max(0, start - 12), start))) continue;
+    runs.push([start, end]);
+  }
+  return runs.length >= 2 ? runs : [];
+}
+
+/** "新发 展 工 会" -> "新发展工会"; text without OCR spacing comes back unchanged. Idempotent. */
+export function squeezeCjkSpaces(text: string): string {
+  const runs = cjkSpaceRuns(text);
+  if (runs.length === 0) return text;
+  let out = '';
+  let last = 0;
+  for (const [s, e] of runs) {
+    out += text.slice(last, s);
+    last = e;
+  }
+  return out + text.slice(last);
+}
+
+/**
+ * The same squeeze applied to a block, keeping its segments exact: each removed
+ * run splits the segment it falls in.
+ */
+export function squeezeBlockSpaces(block: Block): Block {
+  const runs = cjkSpaceRuns(block.text);
+  if (runs.length === 0) return block;
+  const offsets = sourceOffsets(block);
+  let text = '';
+  const kept: number[] = [];
+  let r = 0;
+  for (let i = 0; i < block.text.length; i++) {
+    while (r < runs.length && runs[r][1] <= i) r++;
+    if (r < runs.length && i >= runs[r][0] && i < runs[r][1]) continue;
+    text += block.text[i];
+    kept.push(offsets[i]);
+  }
+  return { ...block, text, segments: segmentsFromOffsets(kept) };
+}
+
+/** The input offset of each character of a block's text, or -1 where no segment covers it. */
+export function sourceOffsets(block: { text: string; segments: Segment[] }): number[] {
+  const offsets = new Array<number>(block.text.length).fill(-1);
+  for (const s of block.segments) for (let k = 0; k < s.end - s.start; k++) offsets[s.from + k] = s.start + k;
+  return offsets;
+}
+
+/** Per-character input offsets -> segments: one per run of consecutive offsets. */
+export function segmentsFromOffsets(offsets: number[]): Segment[] {
+  const segments: Segment[] = [];
+  let open: Segment | null = null;
+  for (let i = 0; i < offsets.length; i++) {
+    const o = offsets[i];
+    if (o < 0) {
+      open = null;
+      continue;
+    }
+    if (open && open.end === o) open.end++;
+    else {
+      open = { from: i, start: o, end: o + 1 };
+      segments.push(open);
+    }
+  }
+  return segments;
+}
+
+// ---------------------------------------------------------------------------
+// Hard-wrapped columns
+
+/** Leading indentation that opens a paragraph in OCR output: two U+3000, or 2+ spaces. */
+const PARAGRAPH_OPENER = /^(?:[\u3000\u00a0]{1,4}|[ \t]{2,8}|\u3000? {2,4})(?=\S)/;
+
+interface Line {
+  start: number;
+  end: number;
+  /** length of the line's content, indentation and trailing spaces excluded */
+  width: number;
+  indented: boolean;
+  blank: boolean;
+}
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    let e = end;
+    if (text.charCodeAt(e - 1) === 0x0d) e--;
+    const raw = text.slice(start, e);
+    const trimmed = raw.replace(/^[\s\u3000\u00a0\ufeff]+|[\s\u3000\u00a0]+$/g, '');
+    lines.push({ start, end: e, width: [...trimmed].length, indented: PARAGRAPH_OPENER.test(raw), blank: trimmed.length === 0 });
+    if (end === text.length) break;
+    start = end + 1;
+  }
+  return lines;
+}
+
+export interface WrapShape {
+  /** the column width in characters (the most common full-line width) */
+  width: number;
+  /** share of content lines at (or within one of) the column width */
+  regular: number;
+  /** share of content lines opened by indentation */
+  indented: number;
+  /** blank lines per content line */
+  blanks: number;
+}
+
+/** Measures how column-like a text's lines are. */
+export function wrapShape(text: string): WrapShape {
+  const lines = splitLines(text);
+  const content = lines.filter((l) => !l.blank);
+  if (content.length === 0) return { width: 0, regular: 0, indented: 0, blanks: 0 };
+  const counts = new Map<number, number>();
+  for (const l of content) counts.set(l.width, (counts.get(l.width) ?? 0) + 1);
+  let width = 0;
+  let best = 0;
+  for (const [w, n] of counts) {
+    const near = n + (counts.get(w - 1) ?? 0) + (counts.get(w - 2) ?? 0);
+    if (near > best || (near === best && w > width)) (best = near), (width = w);
+  }
+  return {
+    width,
+    regular: best / content.length,
+    indented: content.filter((l) => l.indented).length / content.length,
+    blanks: (lines.length - content.length) / content.length,
+  };
+}
+
+/**
+ * Hard-wrapped OCR columns: most lines the same width of 14–28 characters (an
+ * indented first line or a full-width punctuation mark makes a line a character or
+ * two shorter), few blank lines, and enough lines that the regularity means
+ * something. A Markdown page without blank lines has ragged widths and fails this.
+ */
+export function looksHardWrapped(text: string): boolean {
+  const shape = wrapShape(text);
+  const lines = splitLines(text).filter((l) => !l.blank).length;
+  return lines >= 6 && shape.width >= 12 && shape.width <= 30 && shape.regular >= 0.5 && shape.blanks < 0.2;
+}
+
+/**
+ * Undoes hard wrapping: a paragraph starts at an indented line, a blank line, a
+ * heading or list-looking line, or after a line clearly shorter than the column;
+ * the lines in between are joined. Each joined line stays one segment of the
+ * block, so every character still points into the input.
+ */
+export function unwrapColumns(text: string): BlockStream {
+  const lines = splitLines(text);
+  const shape = wrapShape(text);
+  const blocks: Block[] = [];
+  let current: Block | null = null;
+  const close = () => {
+    if (current) blocks.push(current);
+    current = null;
+  };
+  for (const line of lines) {
+    if (line.blank) {
+      close();
+      continue;
+    }
+    const piece = lineBlock(text, line.start, line.end);
+    if (!piece) {
+      close();
+      continue;
+    }
+    const opens = line.indented || piece.heading > 0 || current === null;
+    if (opens || !current) {
+      close();
+      current = piece;
+    } else {
+      appendLine(current, piece);
+    }
+    const short = line.width < shape.width - 2;
+    if (piece.heading > 0 || short) close();
+  }
+  close();
+  return { blocks, meta: {}, diagnostics: [] };
+}
+
+const LATIN_END = /[A-Za-z]$/;
+const LATIN_START = /^[A-Za-z]/;
+
+function appendLine(block: Block, line: Block): void {
+  // a Latin word broken by the wrap needs its space back; CJK text joins directly
+  const gap = LATIN_END.test(block.text) && LATIN_START.test(line.text) ? ' ' : '';
+  const from = block.text.length + gap.length;
+  block.text += gap + line.text;
+  for (const s of line.segments) block.segments.push({ from: from + s.from, start: s.start, end: s.end });
+}

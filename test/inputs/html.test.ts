@@ -1,0 +1,125 @@
+import { readFileSync } from 'node:fs';
+import { decode } from '../../src/decode/index.js';
+import { htmlBlocks, alignOffsets } from '../../src/frontends/html.js';
+import { parse } from '../../src/index.js';
+import type { Block } from '../../src/types.js';
+
+const page = readFileSync(new URL('../../fixtures/html/epaper-br-table.html', import.meta.url));
+
+/** Every segment of every block must copy its characters from the input. */
+function expectExactSegments(source: string, blocks: Block[]): void {
+  for (const b of blocks) {
+    for (const s of b.segments) {
+      expect(s.end).toBeGreaterThan(s.start);
+      expect(b.text.slice(s.from, s.from + (s.end - s.start))).toBe(source.slice(s.start, s.end));
+    }
+  }
+}
+
+describe('HTML front-end', () => {
+  const { text } = decode(page);
+  const stream = htmlBlocks(text);
+  const texts = stream.blocks.map((b) => b.text);
+
+  it('keeps the article and only it', () => {
+    const all = texts.join('\n');
+    for (const noise of ['首页', '本版其他文章', '全国春耕生产进度过三成', '不要把这段脚本', 'color: red', '版权所有', '京ICP备']) {
+      expect(all).not.toContain(noise);
+    }
+    expect(all).toContain('科技创新是发展新质生产力的核心要素');
+  });
+
+  it('marks the headline as the title, kicker and subtitle as meta', () => {
+    const heads = stream.blocks.filter((b) => b.role);
+    expect(heads.map((b) => [b.role, b.text, b.heading])).toEqual([
+      ['meta', '聚焦两会', 0],
+      ['title', '推动新质生产力加快发展', 2],
+      ['meta', '——代表委员热议高质量发展', 0],
+    ]);
+  });
+
+  it('splits a <br>-separated body into paragraphs and unwraps source line breaks between CJK', () => {
+    expect(texts).toContain('本报北京3月6日讯（记者 张三）今年政府工作报告提出，因地制宜发展新质生产力，加快建设现代化产业体系。');
+    expect(texts).toContain('一、加快传统产业转型升级');
+    expect(texts).toContain('推动制造业高端化、智能化、绿色化发展，实施设备更新和技术改造。');
+    expect(texts.at(-1)).toBe('积极发展生物制造、商业航天、低空经济等新兴产业，详见相关报道。');
+  });
+
+  it('decodes entities without losing positions', () => {
+    expect(texts.some((t) => t.includes('R&D投入持续增加'))).toBe(true);
+  });
+
+  it('turns a table into one block per row with cells, OCR spaces squeezed', () => {
+    const rows = stream.blocks.filter((b) => b.cells);
+    expect(rows.map((r) => r.cells)).toEqual([
+      ['指标', '2024年', '增长'],
+      ['研发经费投入', '3.6万亿元', '8.3%'],
+      ['高技术制造业增加值', '——', '8.9%'],
+    ]);
+    // the rows sit between the paragraphs they came between
+    const first = texts.indexOf(rows[0].text);
+    expect(texts[first - 1]).toBe('推动制造业高端化、智能化、绿色化发展，实施设备更新和技术改造。');
+    expect(texts[first + 3]).toBe('二、培育壮大新兴产业');
+  });
+
+  it('finds the page date and edition', () => {
+    expect(stream.meta).toMatchObject({ date: '2025年03月07日', edition: '第 04 版' });
+  });
+
+  it('points every segment into the decoded HTML', () => {
+    expectExactSegments(text, stream.blocks);
+  });
+
+  it('gives the document its title, date and edition through parse()', () => {
+    const doc = parse(page, { name: 'epaper.html' });
+    expect(doc.source).toMatchObject({ format: 'html', encoding: 'gb18030' });
+    expect(doc.page).toMatchObject({ date: '2025年03月07日', edition: '第 04 版' });
+    expect(doc.articles[0].title).toBe('推动新质生产力加快发展');
+    for (const a of doc.articles) {
+      for (const span of a.spans) expect(span.end.offset).toBeGreaterThanOrEqual(span.start.offset);
+    }
+  });
+
+  it('finds several articles side by side', () => {
+    const html = `<html><body><div id="nav"><a href="#">首页</a><a href="#">要闻</a></div><div id="page">
+      <div class="a"><h2>第一篇文章的标题在这里</h2><p>第一篇文章的第一段正文，讲述了一件重要的事情，内容足够长。</p><p>第一篇文章的第二段正文，继续讲述这件事情的来龙去脉。</p></div>
+      <div class="b"><h2>第二篇文章的标题也在这里</h2><p>第二篇文章的正文只有一段，但也有相当的长度，可以算作正文。</p></div>
+      </div></body></html>`;
+    const s = htmlBlocks(html);
+    expect(s.blocks.filter((b) => b.role === 'title').map((b) => b.text)).toEqual(['第一篇文章的标题在这里', '第二篇文章的标题也在这里']);
+    expect(s.blocks.map((b) => b.text).join('')).not.toContain('首页');
+    expectExactSegments(html, s.blocks);
+  });
+
+  it('reads through layout tables and keeps data tables', () => {
+    const html = `<table><tr><td width="200"><a href="#">首页</a><br><a href="#">往期</a></td><td>
+      <table><tr><td><h1>关于做好春季农业生产工作的通知</h1><p>　　各省、自治区、直辖市人民政府，国务院各部委、各直属机构：现就做好春季农业生产工作通知如下。</p>
+      <p>　　一、抓好粮食生产</p></td></tr></table></td></tr></table>`;
+    const s = htmlBlocks(html);
+    expect(s.blocks.map((b) => [b.text, b.role ?? null, Boolean(b.cells)])).toEqual([
+      ['关于做好春季农业生产工作的通知', 'title', false],
+      ['各省、自治区、直辖市人民政府，国务院各部委、各直属机构：现就做好春季农业生产工作通知如下。', null, false],
+      ['一、抓好粮食生产', null, false],
+    ]);
+  });
+
+  it('falls back to <title> when the page has no headline element', () => {
+    const s = htmlBlocks('<html><head><title>关于加强安全生产的意见 - 人民政府网</title></head><body><div><p>这是一段足够长的正文内容，用来让正文检测找到它。这是第二句话。</p></div></body></html>');
+    expect(s.meta.title).toBe('关于加强安全生产的意见');
+    expect(s.blocks).toHaveLength(1);
+  });
+
+  it('reports a page without article text', () => {
+    const s = htmlBlocks('<html><body><nav><a href="#">首页</a></nav></body></html>');
+    expect(s.blocks).toEqual([]);
+    expect(s.diagnostics.map((d) => d.code)).toEqual(['html-no-article']);
+  });
+});
+
+describe('alignOffsets', () => {
+  it('maps characters around entities and CRLF', () => {
+    const src = 'A&amp;B\r\nC&#x4e2d;D';
+    const data = 'A&B\nC中D';
+    expect(alignOffsets(src, 0, src.length, data)).toEqual([0, -1, 6, 8, 9, -1, 18]);
+  });
+});
