@@ -8,6 +8,8 @@ import {
   looksLikeHeadline,
   looksLikeSection,
   startsNumbered,
+  endsInGenre,
+  isDateLine,
 } from './furniture.js';
 import { endsWithDanglingCharacter } from './seams.js';
 
@@ -48,7 +50,11 @@ export function classifyBlocks(blocks: Block[]): PageItem[] {
     // A bare line is a weaker sign: not when it breaks off in half a word, nor when
     // it is the inner title of a document whose notice was the headline
     // (国务院关于印发《X》的通知 … X).
-    if (endsWithDanglingCharacter(b.text)) return false;
+    if (endsWithDanglingCharacter(b.text) || /以下简称/.test(b.text)) return false;
+    // Without a genre name at its end, a bare line is a headline only when the
+    // next line opens a document: an addressee line, a numbered heading.
+    const next = blocks[i + 1];
+    if (!endsInGenre(b.text) && !(next && (/[：:]$/.test(next.text.trim()) || startsNumbered(next.text)))) return false;
     const t = compact(b.text);
     return !headlines.some((h) => h !== t && h.includes(t) && !h.startsWith(t));
   };
@@ -64,7 +70,12 @@ export function classifyBlocks(blocks: Block[]): PageItem[] {
     if (isByline(text)) return { kind: 'byline', block };
     if (isEditorLine(text)) return { kind: 'editor', block };
     if (block.heading === 1 && !startsNumbered(text)) return { kind: 'section', block };
-    if (block.heading === 0 && looksLikeSection(block) && (i === 0 || headlineAt(i + 1))) return { kind: 'section', block };
+    // A 2–4 character bare line (经济, 要闻) is a section name unless it signs off
+    // over a date; a longer one must sit at the top or over a headline.
+    if (block.heading === 0 && looksLikeSection(block)) {
+      const short = text.trim().length <= 4 && !(blocks[i + 1] && isDateLine(blocks[i + 1].text));
+      if (short || i === 0 || headlineAt(i + 1)) return { kind: 'section', block };
+    }
     if (headlineAt(i)) {
       headlines.push(compact(text));
       return { kind: 'headline', block };

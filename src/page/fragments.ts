@@ -18,6 +18,11 @@ export interface Fragment {
   leadDateline?: { dateline: Dateline; start: number; end: number };
   /** The last block breaks off mid-sentence. */
   cut: boolean;
+  /**
+   * The last block is a short line without punctuation (一、关于进一步加强我国防):
+   * a heading or a sign-off as often as a cut; only word evidence joins it.
+   */
+  maybeCut: boolean;
   /** The first block cannot be the rest of a cut sentence (a marker, a question, a headline above it). */
   freshStart: boolean;
   /** Leading numbering markers of its blocks, in order. */
@@ -38,7 +43,7 @@ const OPEN_END = /[，,、“‘「『（(《\[【—-]$/;
  * line with no closing punctuation is cut; a short bare line is cut only when it
  * ends in half a word.
  */
-export function isCut(block: Block, next: Block | undefined): boolean {
+export function isCut(block: Block, next: Block | undefined): boolean | 'maybe' {
   const text = block.text.trim();
   if (endsClosed(text)) return false;
   if (OPEN_END.test(text)) return true;
@@ -49,10 +54,10 @@ export function isCut(block: Block, next: Block | undefined): boolean {
   // 第十八条 with nothing after it, or with words and no full stop: law articles end in 。
   if (/^第[一二三四五六七八九十百千零〇两0-9０-９]+条(?:之[一二三四五六七八九十]+)?(?:[\s\u3000]+\S.*)?$/.test(text)) return true;
   // 一、指导思想 is a heading; （一）认为…作出的裁定符 is an item cut in half a word.
-  if (startsNumbered(text) && isBareLine(text) && han <= 40) return endsWithDanglingCharacter(text);
+  if (startsNumbered(text) && isBareLine(text) && han <= 40) return endsWithDanglingCharacter(text) || 'maybe';
   if (next && isDateLine(next.text)) return false;
   if (han >= 20) return true;
-  return endsWithDanglingCharacter(text);
+  return endsWithDanglingCharacter(text) || 'maybe';
 }
 
 /** A head that starts something new: a numbering marker, a question, an answer. */
@@ -86,6 +91,7 @@ export function cutFragments(items: PageItem[], lines: LineIndex): { fragments: 
       headlines,
       continuedFrom,
       cut: false,
+      maybeCut: false,
       freshStart: false,
       markers: [],
       soft: false,
@@ -141,7 +147,9 @@ export function cutFragments(items: PageItem[], lines: LineIndex): { fragments: 
     current.itemIndexes.push(itemIndex);
     if (marker) current.markers.push(marker);
     const nextItem = items[itemIndex + 1];
-    current.cut = isCut(block, nextItem?.kind === 'body' ? nextItem.block : undefined);
+    const cut = isCut(block, nextItem?.kind === 'body' ? nextItem.block : undefined);
+    current.cut = cut === true;
+    current.maybeCut = cut === 'maybe';
   });
   return { fragments, diagnostics };
 }

@@ -116,3 +116,13 @@ export function looksLikeSection(block: Block): boolean {
   if (block.heading > 1) return false;
   return /^[\u4e00-\u9fa5]{2,6}$/.test(t) && !isDateLine(t);
 }
+
+/**
+ * The names of official document genres (GB/T 9704 公文文种, and the forms of laws
+ * and rules): a plain-text headline usually ends in one.
+ */
+const GENRE_ENDING = /(决议|决定|命令|令|公报|公告|通告|意见|通知|通报|报告|请示|批复|议案|函|纪要|法|条例|规定|办法|细则|规则|章程|方案|规划|纲要|计划|答记者问|讲话|说明)$/;
+
+export function endsInGenre(text: string): boolean {
+  return GENRE_ENDING.test(text.trim().replace(/[（(][^）)]*[）)]$/, ''));
+}

@@ -32,7 +32,7 @@ export function linkSeams(fragments: Fragment[]): { links: Map<number, number>; 
   const candidates: SeamCandidate[] = [];
   const heads = fragments.filter((f) => !f.freshStart && !f.continuedFrom && !f.leadDateline && !f.headlines.some((h) => h.role === 'title'));
   for (const tail of fragments) {
-    if (!tail.cut) continue;
+    if (!tail.cut && !tail.maybeCut) continue;
     for (const head of heads) {
       if (head.index <= tail.index) continue;
       const c = scoreSeam(tail, head, featuresOf(before[tail.index]), featuresOf(after[head.index]));
@@ -74,6 +74,7 @@ function scoreSeam(tail: Fragment, head: Fragment, tf: FragmentFeatures, hf: Fra
   if (head.freshStart) add(-3, 'head looks like a fresh start');
   const word = wordAcrossSeam(before, after);
   if (word) add(3, `word across seam: ${word}`);
+  if (tail.maybeCut && !word && !/^[、，,。；;：:）)”’」』》]/.test(after)) add(-4, 'tail may be a complete line');
   add(styleScore(tf.halfWidth, hf.halfWidth), 'punctuation style');
   add(Math.round(cosine(tf.grams, hf.grams) * 40) / 10, 'shared vocabulary');
   if (head.headlines.length > 0) {
