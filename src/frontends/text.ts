@@ -12,9 +12,13 @@ const TRAILING_HASHES = /[ \t\u3000]+#+$/;
 export function scanLines(text: string): BlockStream {
   const blocks: Block[] = [];
   let lineStart = 0;
+  // A form feed (pdftotext's page break) ends a line too, wherever it sits.
+  let formFeed = text.indexOf('\f');
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = text.length;
+    if (formFeed !== -1 && formFeed < lineStart) formFeed = text.indexOf('\f', lineStart);
+    if (formFeed !== -1 && formFeed < lineEnd) lineEnd = formFeed;
     const block = lineBlock(text, lineStart, lineEnd);
     if (block) blocks.push(block);
     lineStart = lineEnd + 1;

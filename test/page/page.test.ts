@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import { parse } from '../../src/index.js';
+import { accountFor } from '../helpers/accounting.js';
+import { continuationOf, datelineOf, leadingDateline } from '../../src/page/furniture.js';
+import { wordAcrossSeam } from '../../src/page/seams.js';
+
+const seedText = readFileSync(new URL('../../fixtures/seed-page.txt', import.meta.url), 'utf8');
+
+describe('furniture recognisers', () => {
+  it('reads continuation markers in both directions', () => {
+    expect(continuationOf('(上接第1版)')).toMatchObject({ page: 1, direction: 'from' });
+    expect(continuationOf('（下转第十二版）')).toMatchObject({ page: 12, direction: 'to' });
+    expect(continuationOf('上接第3版的内容')).toBeNull();
+  });
+
+  it('reads closing and leading datelines', () => {
+    expect(datelineOf('(新华社北京7月20日电)')).toEqual({
+      text: '(新华社北京7月20日电)', agency: '新华社', place: '北京', month: 7, day: 20,
+    });
+    expect(datelineOf('（本报西安5月7日电）')).toMatchObject({ agency: '本报', place: '西安', month: 5, day: 7 });
+    const lead = leadingDateline('新华社北京5月18日电　近日，国务院印发通知。');
+    expect(lead?.dateline).toMatchObject({ agency: '新华社', place: '北京', month: 5, day: 18 });
+    expect('新华社北京5月18日电　近日，国务院印发通知。'.slice(lead!.length)).toBe('近日，国务院印发通知。');
+  });
+
+  it('finds words formed across a cut', () => {
+    expect(wordAcrossSeam('加强宣传倡', '导,促进相关')).toBe('倡导');
+    expect(wordAcrossSeam('大力开展普惠性服务工', '五是突出')).toBeNull();
+  });
+});
+
+describe('the seed page', () => {
+  const doc = parse(seedText, { name: 'seed-page.txt' });
+
+  it('splits it into its three articles with their furniture', () => {
+    expect(doc.articles.map((a) => a.title)).toEqual([
+      '中共中央国务院关于优化生育政策促进人口长期均衡发展的决定',
+      '推动“十四五”时期工会工作高质量发展',
+      null,
+    ]);
+    expect(doc.articles.map((a) => a.dateline?.text ?? null)).toEqual(['(新华社北京7月20日电)', '(本报北京7月20日电)', null]);
+    expect(doc.articles.map((a) => a.continuedFrom?.page ?? null)).toEqual([null, 1, 3]);
+    expect(doc.page.section).toBe('综合新闻');
+  });
+
+  it('re-joins words cut across columns', () => {
+    const [decision, interview, plan] = doc.articles.map((a) => a.text);
+    expect(decision).toContain('加强宣传倡导,促进相关惠民政策');
+    expect(decision).toContain('价格可接受、质量有保障的托育服务机构');
+    expect(interview).toContain('创新发展的政治能力、战略眼光');
+    expect(plan).toContain('牢固树立政治机关意识,推进模范机关建设');
+  });
+
+  it('keeps a truncated paragraph apart and says so', () => {
+    const interview = doc.articles[1].text.split('\n');
+    expect(interview.some((l) => l.endsWith('大力开展普惠性服务工'))).toBe(true);
+    expect(doc.diagnostics.some((d) => d.code === 'truncated-paragraph')).toBe(true);
+  });
+
+  it('accounts for every input character exactly once', () => {
+    const result = accountFor(seedText, doc, { format: 'markdown' });
+    expect(result.summary).toBe('');
+    expect(result.ok).toBe(true);
+  });
+
+  it('points article spans back into the input', () => {
+    for (const a of doc.articles) {
+      const fromSpans = a.spans.map((s) => seedText.slice(s.start.offset, s.end.offset)).join('');
+      expect(fromSpans).toBe(a.text.replace(/\n/g, ''));
+    }
+  });
+});
+
+describe('interleaved pages', () => {
+  // Two small documents, cut mid-word and interleaved column by column.
+  const page = [
+    '## 关于加强城市绿化工作的通知',
+    '一、总体要求',
+    '（一）指导思想。坚持绿色发展理念，统筹推进城市公园、绿道和社区绿地建设，提高城市生态',
+    '## 中华人民共和国河道保护条例',
+    '第一条 为了加强河道管理，保障防洪安全，发挥江河湖泊的综合效益，根据有关法律，制定本条',
+    '系统质量，改善人居环境。',
+    '（二）主要目标。到2025年，城市建成区绿地率达到40%以上。',
+    '例。',
+    '第二条 在中华人民共和国领域内的河道，适用本条例。',
+    '(新华社北京3月2日电)',
+  ].join('\n\n');
+  const doc = parse(page, { name: 'page.md' });
+
+  it('finds both articles and re-joins their cut sentences', () => {
+    expect(doc.articles).toHaveLength(2);
+    const [green, river] = doc.articles;
+    expect(green.title).toBe('关于加强城市绿化工作的通知');
+    expect(green.text).toContain('提高城市生态系统质量，改善人居环境。');
+    expect(river.title).toBe('中华人民共和国河道保护条例');
+    expect(river.text).toContain('制定本条例。');
+    expect(river.text).toContain('第二条');
+    expect(river.dateline).toMatchObject({ agency: '新华社', place: '北京', month: 3, day: 2 });
+  });
+
+  it('never glues a paragraph onto a sign-off block', () => {
+    const signed = parse(['各有关单位要认真贯彻执行。', '国务院办公厅', '2019年1月12日', '（此件公开发布）'].join('\n\n'));
+    expect(signed.articles[0].text.split('\n')).toEqual(['各有关单位要认真贯彻执行。', '国务院办公厅', '2019年1月12日', '（此件公开发布）']);
+  });
+
+  it('handles pages separated by form feeds one by one', () => {
+    const two = parse(`${page}\f${page}`, { name: 'two.md' });
+    expect(two.articles).toHaveLength(4);
+  });
+});
