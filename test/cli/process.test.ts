@@ -1,0 +1,113 @@
+// The real executable as a child process: what a shell user and a CI job see,
+// including whether stdout is a terminal (under `script`, a pseudo-terminal) or a pipe.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = new URL('../..', import.meta.url).pathname;
+const bin = join(root, 'bin/policyparse');
+const seedPath = 'fixtures/seed-page.txt';
+const ESC = '\u001b[';
+
+// bin/policyparse runs dist/. `npm ci` builds it (prepare script); build here only
+// when it is missing, so a test run never races another build of the same tree.
+beforeAll(() => {
+  if (!existsSync(join(root, 'dist/cli/render.js'))) {
+    execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'pipe', timeout: 180_000 });
+  }
+}, 200_000);
+
+const env: NodeJS.ProcessEnv = { ...process.env, TERM: 'xterm' };
+delete env.NO_COLOR;
+delete env.FORCE_COLOR;
+
+function run(args: string[], input?: string) {
+  const r = spawnSync(bin, args, { cwd: root, env, input, encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const scratch = mkdtempSync(join(tmpdir(), 'policyparse-bin-'));
+const emptyDir = mkdtempSync(join(tmpdir(), 'policyparse-bin-empty-'));
+const binaryFile = join(scratch, 'data.bin');
+writeFileSync(binaryFile, Buffer.from([0, 1, 2, 3, 0xff, 0xfe, 0, 0, 7, 8]));
+
+describe('bin/policyparse as a child process', () => {
+  it.each([
+    ['a missing file', ['no/such/file.txt']],
+    ['a directory with no inputs', [emptyDir]],
+    ['a binary file', [binaryFile]],
+  ])('%s: one line on stderr, exit 2, nothing on stdout, no stack trace', (_name, args) => {
+    const r = run(args);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^policyparse: /);
+    expect(r.stderr).not.toMatch(/\n\s+at |Error:/);
+    expect(r.code).toBe(2);
+  });
+
+  it('- reads standard input', () => {
+    const r = run(['-f', 'text', '-'], '一、总则\n\n第一条　为了测试。\n');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('第一条　为了测试。');
+  });
+
+  it('schema prints the schema', () => {
+    const r = run(['schema']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).title).toBe('PolicyDocument');
+  });
+
+  it('validate exits 1 on {"articles": 3} and 0 on its own output', () => {
+    expect(run(['validate', '-'], '{"articles": 3}').code).toBe(1);
+    const own = run([seedPath]);
+    expect(own.code).toBe(0);
+    const r = run(['validate', '-'], own.stdout);
+    expect(r.stderr).toBe('1 file: 1 valid, 0 invalid\n');
+    expect(r.code).toBe(0);
+  });
+});
+
+const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+const underPty = hasScript ? describe : describe.skip;
+
+/** Runs the command with a pseudo-terminal as stdin, stdout and stderr (util-linux script). */
+function runInPty(args: string[]): string {
+  const command = [bin, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+  const r = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: root, env, encoding: 'utf8', timeout: 60_000 });
+  expect(r.status).toBe(0);
+  return r.stdout;
+}
+
+underPty('on a terminal (script(1) pseudo-terminal) and in a pipe', () => {
+  it('the tree is coloured on a terminal and plain in a pipe', () => {
+    const tty = runInPty(['-f', 'tree', seedPath]);
+    expect(tty).toContain(ESC);
+    expect(tty).toContain('├─');
+    const pipe = run(['-f', 'tree', seedPath]);
+    expect(pipe.stdout).toContain('├─');
+    expect(pipe.stdout).not.toContain(ESC);
+    expect(pipe.stderr).not.toContain(ESC);
+  });
+
+  it('JSON is pretty on a terminal and compact in a pipe', () => {
+    expect(runInPty([seedPath])).toMatch(/^\{\r?\n  "version": "1\.0"/);
+    expect(run([seedPath]).stdout.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('diagnostics are coloured on a terminal, plain in a pipe', () => {
+    const pipe = run(['--compact', seedPath]);
+    const warnings = pipe.stderr.split('\n').filter((l) => / warning /.test(l));
+    if (warnings.length === 0) return; // the seed page gave no warnings: nothing to colour
+    expect(pipe.stderr).not.toContain(ESC);
+    const tty = runInPty(['--compact', seedPath]);
+    expect(tty).toMatch(/\u001b\[33mwarning\u001b\[39m/);
+  });
+
+  it('NO_COLOR keeps a terminal plain', () => {
+    const command = `NO_COLOR=1 '${bin}' -f tree ${seedPath}`;
+    const r = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: root, env, encoding: 'utf8' });
+    expect(r.stdout).toContain('├─');
+    expect(r.stdout).not.toContain(ESC);
+  });
+});
