@@ -109,7 +109,7 @@ const PARAGRAPH_OPENER = /^(?:[\u3000\u00a0]{1,4}|[ \t]{2,8}|\u3000? {2,4})(?=\S
 interface Line {
   start: number;
   end: number;
-  /** length of the line's content, indentation and trailing spaces excluded */
+  /** the line's length in characters, indentation included */
   width: number;
   indented: boolean;
   blank: boolean;
@@ -125,7 +125,8 @@ function splitLines(text: string): Line[] {
     if (text.charCodeAt(e - 1) === 0x0d) e--;
     const raw = text.slice(start, e);
     const trimmed = raw.replace(/^[\s\u3000\u00a0\ufeff]+|[\s\u3000\u00a0]+$/g, '');
-    lines.push({ start, end: e, width: [...trimmed].length, indented: PARAGRAPH_OPENER.test(raw), blank: trimmed.length === 0 });
+    // the column is measured as set: indentation and a space left at the wrap count
+    lines.push({ start, end: e, width: [...raw.replace(/^\ufeff/, '')].length, indented: PARAGRAPH_OPENER.test(raw), blank: trimmed.length === 0 });
     if (end === text.length) break;
     start = end + 1;
   }
@@ -173,7 +174,9 @@ export function wrapShape(text: string): WrapShape {
 export function looksHardWrapped(text: string): boolean {
   const shape = wrapShape(text);
   const lines = splitLines(text).filter((l) => !l.blank).length;
-  return lines >= 6 && shape.width >= 12 && shape.width <= 30 && shape.regular >= 0.5 && shape.blanks < 0.2;
+  if (lines < 6 || shape.width < 12 || shape.width > 30 || shape.blanks >= 0.2) return false;
+  // without paragraph indentation only a very regular column is trusted
+  return shape.regular >= 0.7 || (shape.regular >= 0.5 && shape.indented >= 0.05);
 }
 
 /**
@@ -208,8 +211,8 @@ export function unwrapColumns(text: string): BlockStream {
     } else {
       appendLine(current, piece);
     }
-    const short = line.width < shape.width - 2;
-    if (piece.heading > 0 || short) close();
+    // a line clearly shorter than the column ends its paragraph (a heading too, once it fits)
+    if (line.width < shape.width - 2) close();
   }
   close();
   return { blocks, meta: {}, diagnostics: [] };

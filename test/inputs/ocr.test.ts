@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import { scanLines } from '../../src/frontends/text.js';
+import { looksHardWrapped, squeezeBlockSpaces, squeezeCjkSpaces, unwrapColumns } from '../../src/frontends/ocr.js';
+import { parse } from '../../src/index.js';
+import type { Block } from '../../src/types.js';
+
+const read = (name: string) => readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8');
+const seed = read('seed-page.txt');
+const wrapped = read('seed-page.wrapped.txt');
+
+/** What an OCR'd column looks like: each paragraph opened by two U+3000, cut every `width` characters, no blank lines. */
+function hardWrap(text: string, width: number): string {
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    const t = line.replace(/^[ \t\u3000\u00a0\r]+|[ \t\u3000\u00a0\r]+$/g, '');
+    if (!t) continue;
+    const chars = [...('\u3000\u3000' + t)];
+    for (let k = 0; k < chars.length; k += width) out.push(chars.slice(k, k + width).join(''));
+  }
+  return out.join('\n') + '\n';
+}
+
+const squash = (s: string) => s.replace(/\s+/g, '');
+const shape = (blocks: Block[]) => blocks.map((b) => `${b.heading} ${squash(b.text)}`);
+
+function expectExactSegments(source: string, blocks: Block[]): void {
+  for (const b of blocks) {
+    for (const s of b.segments) expect(b.text.slice(s.from, s.from + (s.end - s.start))).toBe(source.slice(s.start, s.end));
+  }
+}
+
+describe('hard-wrapped OCR columns', () => {
+  it('the fixture is the seed page wrapped at 18 characters', () => {
+    expect(wrapped).toBe(hardWrap(seed, 18));
+  });
+
+  it('are recognised, and ordinary pages are not', () => {
+    expect(looksHardWrapped(wrapped)).toBe(true);
+    expect(looksHardWrapped(hardWrap(seed, 24))).toBe(true);
+    expect(looksHardWrapped(seed)).toBe(false);
+    // a Markdown-looking page without blank lines has ragged lines
+    expect(looksHardWrapped(seed.replace(/\n\s*\n/g, '\n'))).toBe(false);
+  });
+
+  it('are unwrapped into the same paragraphs as the original page', () => {
+    const original = scanLines(seed).blocks;
+    const unwrapped = unwrapColumns(wrapped).blocks;
+    expect(shape(unwrapped)).toEqual(shape(original));
+  });
+
+  it.each([14, 22, 28])('also at %i characters a line', (width) => {
+    expect(shape(unwrapColumns(hardWrap(seed, width)).blocks)).toEqual(shape(scanLines(seed).blocks));
+  });
+
+  it('keep one exact segment per joined line', () => {
+    const blocks = unwrapColumns(wrapped).blocks;
+    expectExactSegments(wrapped, blocks);
+    const joined = blocks.find((b) => b.segments.length > 3)!;
+    expect(joined).toBeDefined();
+    for (let k = 1; k < joined.segments.length; k++) expect(joined.segments[k].start).toBeGreaterThan(joined.segments[k - 1].end);
+  });
+
+  it('work with CRLF line ends', () => {
+    const crlf = wrapped.replace(/\n/g, '\r\n');
+    const blocks = unwrapColumns(crlf).blocks;
+    expect(shape(blocks)).toEqual(shape(unwrapColumns(wrapped).blocks));
+    expectExactSegments(crlf, blocks);
+    expect(blocks.every((b) => !b.text.includes('\r'))).toBe(true);
+  });
+
+  it('give the same articles through parse() as the original page', () => {
+    const a = parse(seed, { name: 'seed-page.txt' });
+    const b = parse(wrapped, { name: 'seed-page.wrapped.txt' });
+    expect(b.articles.map((x) => x.title)).toEqual(a.articles.map((x) => x.title));
+    expect(b.articles.map((x) => squash(x.text))).toEqual(a.articles.map((x) => squash(x.text)));
+  });
+
+  it('leave a Markdown-looking page without blank lines at one paragraph per line', () => {
+    const dense = seed.replace(/\n\s*\n/g, '\n');
+    const doc = parse(dense, { name: 'dense.md' });
+    const lines = dense.split('\n').filter((l) => l.trim() && !/^#/.test(l.trim()));
+    const paragraphs = doc.articles.flatMap((a) => a.text.split('\n'));
+    for (const line of lines.slice(0, 40)) {
+      const body = squash(line);
+      if (body.length > 30) expect(paragraphs.some((p) => squash(p).includes(body))).toBe(true);
+    }
+  });
+
+  it('take U+3000, NBSP and full-width digits in their stride', () => {
+    const column = [
+      '\u3000\u3000到２０２５年，积极生育支持政策体系基本',
+      '建立，服务管理制度基本完备，优生优育服',
+      '务水平明显提高。',
+      '\u00a0\u00a0（二）普惠托育服务体系加快建设，生育',
+      '、养育、教育成本显著降低，生育水平适当',
+      '提高，出生人口性别比趋于正常，人口结构',
+      '逐步优化。',
+      '\u3000\u3000（三）人口素质进一步提升。',
+    ].join('\n');
+    expect(looksHardWrapped(column)).toBe(true);
+    const blocks = unwrapColumns(column).blocks;
+    expect(blocks.map((b) => b.text)).toEqual([
+      '到２０２５年，积极生育支持政策体系基本建立，服务管理制度基本完备，优生优育服务水平明显提高。',
+      '（二）普惠托育服务体系加快建设，生育、养育、教育成本显著降低，生育水平适当提高，出生人口性别比趋于正常，人口结构逐步优化。',
+      '（三）人口素质进一步提升。',
+    ]);
+    expectExactSegments(column, blocks);
+  });
+});
+
+describe('squeezeCjkSpaces', () => {
+  it.each([
+    ['新发 展 工 会 会 员 数', '新发展工会会员数'],
+    ['新 组 建 基 层 工 会 组 织 数', '新组建基层工会组织数'],
+    ['推动新质 生产 力　加快发展', '推动新质生产力加快发展'],
+    ['第一章 总则', '第一章 总则'],
+    ['第十二条 为了规范 行 政', '第十二条 为了规范行政'],
+    ['2025 年 底', '2025 年 底'],
+    ['中国 China 合作', '中国 China 合作'],
+    ['一个 空格', '一个 空格'],
+  ])('%s -> %s', (input, output) => {
+    expect(squeezeCjkSpaces(input)).toBe(output);
+    expect(squeezeCjkSpaces(output)).toBe(output);
+  });
+
+  it('keeps a block\'s segments exact', () => {
+    const source = '　　1.新 组 建 基 层 工 会\n';
+    const block = scanLines(source).blocks[0];
+    const squeezed = squeezeBlockSpaces(block);
+    expect(squeezed.text).toBe('1.新组建基层工会');
+    expectExactSegments(source, [squeezed]);
+    expect(squeezed.segments).toHaveLength(7);
+  });
+});
