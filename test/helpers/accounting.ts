@@ -1,0 +1,177 @@
+// The core invariant of policyparse: every non-whitespace character of the input
+// ends up in exactly one place of the output (an article's text, a furniture piece,
+// or an unassigned piece). Nothing lost, nothing invented, nothing counted twice.
+//
+// Compared as multisets of code points, so re-ordering (re-joined fragments) is
+// free but a lost, duplicated or altered character is not. A character of a
+// surrogate pair split in two shows up as a mismatch too.
+//
+// Kept free of jest and of src/ imports (type-only imports are erased) so that
+// scripts/fuzz.mjs can transpile and reuse it outside the test runner.
+import type { PolicyDocument } from '../../src/types.js';
+
+/** The part of a document the invariant reads. */
+export type AccountedDocument = Pick<PolicyDocument, 'articles' | 'furniture' | 'unassigned'>;
+
+export interface AccountingOptions {
+  /**
+   * How to read the input. text and markdown: every character counts, except that
+   * ATX heading markers (`## `, closing ` ##`) are syntax and may be dropped.
+   * html: the text content counts; markup (tags, comments, script/style bodies,
+   * entity sources) may appear in the output or not. Default: markdown rules,
+   * which hold for text too.
+   */
+  format?: 'text' | 'markdown' | 'html';
+}
+
+export interface CharCount {
+  char: string;
+  /** How many too few (missing) or too many (extra) occurrences. */
+  count: number;
+  /** Offset (UTF-16 units) of the first occurrence in the input, -1 when none. */
+  firstOffset: number;
+}
+
+export interface AccountingResult {
+  ok: boolean;
+  /** Non-whitespace characters of the input that must be accounted for. */
+  inputChars: number;
+  /** Non-whitespace characters found in the output's text fields. */
+  outputChars: number;
+  missing: CharCount[];
+  extra: CharCount[];
+  /** One line for a failure message; '' when ok. */
+  summary: string;
+}
+
+/** Counts the input's characters against the document's text fields. */
+export function accountFor(input: string, doc: AccountedDocument, options: AccountingOptions = {}): AccountingResult {
+  const { required, optional } = options.format === 'html' ? htmlExpectation(input) : textExpectation(input);
+  const produced = new Map<string, number>();
+  let outputChars = 0;
+  const add = (s: string) => {
+    outputChars += countInto(produced, s);
+  };
+  for (const a of doc.articles) add(a.text);
+  for (const f of doc.furniture) add(f.text);
+  for (const u of doc.unassigned) add(u.text);
+
+  const missing: CharCount[] = [];
+  const extra: CharCount[] = [];
+  const chars = new Set([...required.keys(), ...produced.keys()]);
+  for (const c of chars) {
+    const need = required.get(c) ?? 0;
+    const may = optional.get(c) ?? 0;
+    const got = produced.get(c) ?? 0;
+    if (got < need) missing.push({ char: c, count: need - got, firstOffset: input.indexOf(c) });
+    else if (got > need + may) extra.push({ char: c, count: got - need - may, firstOffset: input.indexOf(c) });
+  }
+  const byOffset = (x: CharCount, y: CharCount) => x.firstOffset - y.firstOffset || (x.char < y.char ? -1 : 1);
+  missing.sort(byOffset);
+  extra.sort(byOffset);
+  let inputChars = 0;
+  for (const n of required.values()) inputChars += n;
+  const ok = missing.length === 0 && extra.length === 0;
+  return { ok, inputChars, outputChars, missing, extra, summary: ok ? '' : describe(missing, extra) };
+}
+
+function describe(missing: CharCount[], extra: CharCount[]): string {
+  const show = (list: CharCount[]) =>
+    list
+      .slice(0, 8)
+      .map((m) => `${m.count}x ${JSON.stringify(m.char)} (U+${m.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}, first at ${m.firstOffset})`)
+      .join(', ') + (list.length > 8 ? `, … ${list.length - 8} more` : '');
+  const parts: string[] = [];
+  if (missing.length) parts.push(`lost: ${show(missing)}`);
+  if (extra.length) parts.push(`invented or counted twice: ${show(extra)}`);
+  return parts.join('; ');
+}
+
+const WHITESPACE = /\s/u;
+
+/** Adds the non-whitespace code points of s to the multiset; returns how many. */
+function countInto(bag: Map<string, number>, s: string, times = 1): number {
+  let n = 0;
+  for (const c of s) {
+    if (WHITESPACE.test(c)) continue;
+    bag.set(c, (bag.get(c) ?? 0) + times);
+    n += times;
+  }
+  return n;
+}
+
+interface Expectation {
+  required: Map<string, number>;
+  optional: Map<string, number>;
+}
+
+// An ATX heading: up to any indentation, 1-6 hashes, then a space or the line end.
+const ATX_OPEN = /^[^\S\n]*(#{1,6})(?=[^\S\n]|$)/;
+const ATX_CLOSE = /(?:^|[^\S\n])(#+)[^\S\n]*$/;
+
+function textExpectation(input: string): Expectation {
+  const required = new Map<string, number>();
+  const optional = new Map<string, number>();
+  countInto(required, input);
+  allowHeadingMarkers(input, required, optional);
+  return { required, optional };
+}
+
+/** Moves the hashes of ATX heading lines from required to optional. */
+function allowHeadingMarkers(input: string, required: Map<string, number>, optional: Map<string, number>): void {
+  let markers = 0;
+  for (const line of input.split('\n')) {
+    const open = ATX_OPEN.exec(line);
+    if (!open) continue;
+    markers += open[1].length;
+    const close = ATX_CLOSE.exec(line.slice(open[0].length));
+    if (close) markers += close[1].length;
+  }
+  markers = Math.min(markers, required.get('#') ?? 0);
+  if (markers > 0) {
+    required.set('#', (required.get('#') ?? 0) - markers);
+    if (required.get('#') === 0) required.delete('#');
+    optional.set('#', (optional.get('#') ?? 0) + markers);
+  }
+}
+
+const RAW_TEXT = /<(script|style|template|noscript)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi;
+const MARKUP = /<!--[\s\S]*?(?:-->|$)|<![^>]*>?|<\?[^>]*>?|<\/?[A-Za-z][^>]*>?|&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);?/g;
+
+function htmlExpectation(input: string): Expectation {
+  const required = new Map<string, number>();
+  const optional = new Map<string, number>();
+  const visit = (pattern: RegExp, text: string, onText: (s: string) => void) => {
+    pattern.lastIndex = 0;
+    let at = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      onText(text.slice(at, m.index));
+      countInto(optional, m[0]);
+      // An entity's decoded character may appear too.
+      if (m[0].startsWith('&')) countInto(optional, decodeEntity(m[0]));
+      at = m.index + m[0].length;
+      if (m[0].length === 0) pattern.lastIndex++;
+    }
+    onText(text.slice(at));
+  };
+  visit(RAW_TEXT, input, (outside) => visit(MARKUP, outside, (text) => void countInto(required, text)));
+  // A line-based reading of the page may take `## ` in the text for a heading.
+  allowHeadingMarkers(input, required, optional);
+  // HTML parsing drops U+0000 from text (WHATWG tree construction, "in body").
+  const nul = required.get('\u0000');
+  if (nul) {
+    required.delete('\u0000');
+    optional.set('\u0000', (optional.get('\u0000') ?? 0) + nul);
+  }
+  return { required, optional };
+}
+
+function decodeEntity(entity: string): string {
+  const m = /^&#(?:[xX]([0-9A-Fa-f]+)|([0-9]+))/.exec(entity);
+  if (m) {
+    const code = m[1] ? parseInt(m[1], 16) : parseInt(m[2], 10);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\uFFFD';
+  }
+  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', middot: '·', mdash: '—', ldquo: '“', rdquo: '”' };
+  return named[entity.replace(/[&;]/g, '')] ?? '';
+}
