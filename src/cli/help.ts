@@ -3,14 +3,16 @@
 
 export const PARSE_EXAMPLES = `
 Examples:
-  $ policyparse fixtures/seed-page.txt                 JSON (pretty on a terminal, compact in a pipe)
-  $ policyparse --format tree fixtures/seed-page.txt   an outline of each article
-  $ policyparse -f markdown page.txt > page.md         each article as Markdown
-  $ policyparse -f text page.html                      each article's plain text
-  $ policyparse -f jsonl a.txt b.md | jq -c .title     one article a line
-  $ cat page.txt | policyparse -                       read standard input
-  $ policyparse --strict --quiet page.txt              exit 1 on any warning, print none
-  $ policyparse --diagnostics json page.txt 2> d.jsonl diagnostics as JSON lines
+${examples([
+  ['policyparse fixtures/seed-page.txt', 'JSON: pretty on a terminal, compact in a pipe'],
+  ['policyparse --format tree fixtures/seed-page.txt', 'an outline of each article'],
+  ['policyparse -f markdown page.txt > page.md', 'each article as Markdown'],
+  ['policyparse -f text page.html', "each article's plain text"],
+  ['policyparse -f jsonl a.txt b.md | jq -c .title', 'one article a line'],
+  ['cat page.txt | policyparse -', 'read standard input'],
+  ['policyparse --strict --quiet page.txt', 'exit 1 on any warning, print none'],
+  ['policyparse --diagnostics json page.txt 2> d.jsonl', 'diagnostics as JSON lines'],
+])}
 
 Exit codes: 0 ok, 1 warnings under --strict, 2 usage or input error.
 `;
@@ -30,3 +32,8 @@ Examples:
   $ policyparse schema > policyparse.schema.json
   $ policyparse schema | jq '.["$defs"].Node.properties | keys'
 `;
+
+function examples(rows: [command: string, what: string][]): string {
+  const width = Math.max(...rows.map(([command]) => command.length));
+  return rows.map(([command, what]) => `  $ ${command.padEnd(width)}  ${what}`).join('\n');
+}
