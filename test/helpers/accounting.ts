@@ -38,6 +38,8 @@ export interface AccountingResult {
   inputChars: number;
   /** Non-whitespace characters found in the output's text fields. */
   outputChars: number;
+  /** Of inputChars, how many the output has (inputChars minus the missing ones). */
+  keptChars: number;
   missing: CharCount[];
   extra: CharCount[];
   /** One line for a failure message; '' when ok. */
@@ -72,7 +74,8 @@ export function accountFor(input: string, doc: AccountedDocument, options: Accou
   let inputChars = 0;
   for (const n of required.values()) inputChars += n;
   const ok = missing.length === 0 && extra.length === 0;
-  return { ok, inputChars, outputChars, missing, extra, summary: ok ? '' : describe(missing, extra) };
+  const keptChars = inputChars - missing.reduce((n, m) => n + m.count, 0);
+  return { ok, inputChars, outputChars, keptChars, missing, extra, summary: ok ? '' : describe(missing, extra) };
 }
 
 function describe(missing: CharCount[], extra: CharCount[]): string {

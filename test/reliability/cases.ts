@@ -38,8 +38,9 @@ export const KNOWN_GAPS = {
 
 export interface CaseStats {
   refused: boolean;
+  /** Non-whitespace input characters, and how many of them the output kept. */
   inputChars: number;
-  outputChars: number;
+  keptChars: number;
 }
 
 /**
@@ -56,7 +57,7 @@ export function checkCase(engine: Engine, { input, name }: CaseInput, options: C
   try {
     doc = engine.parse(input, { name });
   } catch (err) {
-    if (typeof input !== 'string' && engine.isInputError(err)) return { refused: true, inputChars: 0, outputChars: 0 };
+    if (typeof input !== 'string' && engine.isInputError(err)) return { refused: true, inputChars: 0, keptChars: 0 };
     throw new Error(`parse() threw: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
   }
   const errors = engine.schemaErrors(doc);
@@ -73,7 +74,7 @@ export function checkCase(engine: Engine, { input, name }: CaseInput, options: C
   const first = JSON.stringify(doc);
   const again = JSON.stringify(engine.parse(input, { name }));
   if (again !== first) throw new Error(`output differs between two runs on the same input (${firstDifference(first, again)})`);
-  return { refused: false, inputChars: accounting.inputChars, outputChars: accounting.outputChars };
+  return { refused: false, inputChars: accounting.inputChars, keptChars: accounting.keptChars };
 }
 
 function badSpan(doc: PolicyDocument, length: number): string | null {
