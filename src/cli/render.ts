@@ -30,11 +30,20 @@ export interface Output {
 }
 
 export async function createOutput(flags: OutputFlags, io: CliIO): Promise<Output> {
-  const [render, report, { countFindings }] = await Promise.all([
+  const [renderOne, report, { countFindings }] = await Promise.all([
     loadRenderer(flags, io),
     loadReporter(flags, io),
     import('../diagnostics/reporter.js'),
   ]);
+  // Several inputs in a format for people: a blank line between documents, so
+  // Markdown blocks and text paragraphs of two inputs never run together.
+  const separated = flags.format === 'tree' || flags.format === 'markdown' || flags.format === 'text';
+  let rendered = 0;
+  const render = (doc: PolicyDocument) => {
+    const text = renderOne(doc);
+    if (!text) return text;
+    return separated && rendered++ > 0 ? '\n' + text : text;
+  };
   const exitCodeFor = (diagnostics: readonly Diagnostic[]) =>
     flags.strict && countFindings(diagnostics) > 0 ? EXIT.INVALID : EXIT.OK;
   return {

@@ -57,3 +57,22 @@ describe('createOutput', () => {
     expect(lines).toEqual([expect.objectContaining({ file: 's.txt', code: 'numbering-gap', line: 4, column: 1 })]);
   });
 });
+
+describe('several inputs', () => {
+  it.each(['markdown', 'text', 'tree'])('%s: a blank line between documents', async (format) => {
+    const io = fakeIO();
+    const output = await createOutput({ format }, io);
+    output.emit('a.txt', sampleDocument());
+    const first = io.out();
+    output.emit('b.txt', sampleDocument());
+    expect(io.out()).toBe(first + '\n' + first);
+  });
+
+  it('json: one document a line in a pipe', async () => {
+    const io = fakeIO();
+    const output = await createOutput({ format: 'json' }, io);
+    output.emit('a.txt', sampleDocument());
+    output.emit('b.txt', sampleDocument());
+    expect(io.out().trimEnd().split('\n').map((l) => JSON.parse(l).version)).toEqual(['1.0', '1.0']);
+  });
+});
