@@ -50,8 +50,9 @@ export async function runValidate(patterns: string[], io: CliIO): Promise<number
 }
 
 /**
- * '' for a valid file, else `: pointer: reason`. A file may hold one document or,
- * as `policyparse a b` writes them in a pipe, one compact document a line.
+ * '' for a valid file, else `: pointer: reason`. A file may hold one document, or
+ * one compact document a line as `policyparse a b` writes them in a pipe, or the
+ * article records of `--format jsonl`.
  */
 function firstProblem(text: string): string {
   let docs: { line: number | null; doc: unknown }[];
@@ -72,13 +73,33 @@ function firstProblem(text: string): string {
     if (docs.length === 0) return ': not JSON: empty file';
   }
   for (const { line, doc } of docs) {
-    const errors = schemaErrors(doc);
+    const errors = isArticleRecord(doc) ? articleErrors(doc) : schemaErrors(doc);
     if (errors.length === 0) continue;
     const worst = mostSpecific(errors);
     const more = errors.length > 1 ? ` (+${errors.length - 1} more)` : '';
     return `${line === null ? '' : `:${line}`}: ${worst.pointer || '(root)'}: ${worst.message}${more}`;
   }
   return '';
+}
+
+/** A line of `--format jsonl`: one article with its source, not a whole document. */
+function isArticleRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !('version' in value) && 'id' in value && 'body' in value;
+}
+
+// The schema has one entry point, the document: check the article inside a minimal
+// valid document, then point into the article itself.
+function articleErrors(article: Record<string, unknown>): SchemaError[] {
+  const holder = {
+    version: '1.0',
+    source: { name: '-', format: 'text', encoding: 'utf-8', sha256: '0'.repeat(64) },
+    page: { section: null },
+    articles: [article],
+    furniture: [],
+    unassigned: [],
+    diagnostics: [],
+  };
+  return schemaErrors(holder).map((e) => ({ ...e, pointer: e.pointer.replace(/^\/articles\/0/, '') }));
 }
 
 /** The deepest error says most (a oneOf failure also reports its outer wrappers). */

@@ -24,6 +24,12 @@ writeFileSync(notJson, '{"articles": [');
 const ownOutput = join(scratch, 'good.json');
 writeFileSync(ownOutput, JSON.stringify(parse(Buffer.from(seed), { name: seedPath })));
 
+const jsonlOutput = join(scratch, 'articles.jsonl');
+const records = parse(Buffer.from(seed), { name: seedPath }).articles.map((a) => JSON.stringify({ source: seedPath, ...a }));
+writeFileSync(jsonlOutput, records.join('\n') + '\n');
+const badJsonl = join(scratch, 'bad.jsonl');
+writeFileSync(badJsonl, [records[0], JSON.stringify({ ...JSON.parse(records[0]), title: 3 })].join('\n') + '\n');
+
 type Expect = string | RegExp | ((text: string) => void);
 
 interface Scenario {
@@ -133,6 +139,13 @@ const scenarios: Scenario[] = [
       expect(out).toMatch(/not\.json: /);
     },
     stderr: '3 files: 1 valid, 2 invalid\n',
+  },
+  { name: 'validate accepts --format jsonl records', args: ['validate', jsonlOutput], exitCode: 0, stdout: '' },
+  {
+    name: 'validate points into a bad jsonl record, with its line',
+    args: ['validate', badJsonl],
+    exitCode: 1,
+    stdout: /bad\.jsonl:2: \/title: must be string,null \(\+\d+ more\)|bad\.jsonl:2: \/title: /,
   },
   { name: 'validate: an unreadable file is exit 2', args: ['validate', ownOutput, 'nope.json'], exitCode: 2, stderr: /nope\.json: no such file\n2 files: 1 valid, 0 invalid, 1 unreadable\n/ },
   { name: 'validate: a glob matching nothing is exit 2', args: ['validate', 'nowhere/*.json'], exitCode: 2, stderr: /nowhere\/\*\.json: no files match/ },
