@@ -7,23 +7,27 @@ import type { LeadingMarker } from './markers.js';
 
 /** How the numbering of `before` is continued by the first marker of `after`. */
 export function numberingScore(before: LeadingMarker[], after: LeadingMarker[]): number {
-  const next = after.find((m) => m.number !== null && m.scheme !== 'qa');
-  if (!next) {
+  const numbered = after.filter((m) => m.number !== null && m.scheme !== 'qa');
+  if (numbered.length === 0) {
     // A question/answer sequence continued by more questions and answers.
     const beforeQa = before.some((m) => m.scheme === 'qa');
     const afterQa = after.some((m) => m.scheme === 'qa');
     return beforeQa && afterQa ? 1 : beforeQa !== afterQa && after.length > 0 && before.length > 0 ? -0.5 : 0;
   }
-  for (let k = before.length - 1; k >= 0; k--) {
-    const m = before[k];
-    if (m.scheme !== next.scheme || m.number === null) continue;
-    if (next.number === m.number + 1) return 3;
-    if (next.number === m.number + 2) return 1;
-    if (next.scheme === 'cn-shi' && next.number === 1) return 0; // a new 一是 list
-    return -2;
+  // The first marker of `after` whose scheme `before` used decides: 43. → 44.
+  // speaks even when a 十二、 heading comes between them.
+  for (const next of numbered.slice(0, 4)) {
+    for (let k = before.length - 1; k >= 0; k--) {
+      const m = before[k];
+      if (m.scheme !== next.scheme || m.number === null) continue;
+      if (next.number === m.number + 1) return 3;
+      if (next.number === m.number + 2) return 1;
+      if (next.scheme === 'cn-shi' && next.number === 1) return 0; // a new 一是 list
+      return -2;
+    }
   }
-  // The scheme is new to `before`: a lower level starting at 1 is a fine sequel.
-  return next.number === 1 ? 0.5 : before.length > 0 ? -0.5 : 0;
+  // Schemes new to `before`: a lower level starting at 1 is a fine sequel.
+  return numbered[0].number === 1 ? 0.5 : before.length > 0 ? -0.5 : 0;
 }
 
 /** Share of half-width commas, colons and brackets among all such marks; null when too few to say. */

@@ -69,12 +69,14 @@ function scoreSeam(tail: Fragment, head: Fragment, tf: FragmentFeatures, hf: Fra
   // 导,促进… / 力、战略…: a sentence resumed within its first few characters.
   if (/^[、，,。；;：:）)”’」』》]/.test(after)) add(5, 'head starts with closing punctuation');
   else if (/^[^，,、。；;：:！？]{1,3}[，,。；;]|^[^，,、。；;：:！？][、]/.test(after)) add(2, 'head resumes a sentence');
+  // 的技术研发… : a particle or conjunction cannot open a paragraph.
+  else if (/^[的地得了着过们等及与和或之者所并而]/.test(after)) add(3, 'head opens on a particle');
   // A marker or a question usually starts something new, but 统|一、尊严 shows a
   // cut can fall just before what looks like one: strong word evidence may override.
   if (head.freshStart) add(-3, 'head looks like a fresh start');
   const word = wordAcrossSeam(before, after);
   if (word) add(3, `word across seam: ${word}`);
-  if (tail.maybeCut && !word && !/^[、，,。；;：:）)”’」』》]/.test(after)) add(-4, 'tail may be a complete line');
+  if (tail.maybeCut && !word && !/^[、，,。；;：:）)”’」』》]/.test(after)) add(-100, 'tail may be a complete line');
   add(styleScore(tf.halfWidth, hf.halfWidth), 'punctuation style');
   add(Math.round(cosine(tf.grams, hf.grams) * 40) / 10, 'shared vocabulary');
   if (head.headlines.length > 0) {
