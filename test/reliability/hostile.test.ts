@@ -1,0 +1,137 @@
+// Hostile inputs (issue 7), one test each: the parser keeps every invariant of
+// cases.ts (no escape, valid, every character once, deterministic), and the CLI
+// turns text into data (exit 0 or 1) and refuses undecodable binary with exit 2
+// and one line.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../src/cli/main.js';
+import type { CliIO } from '../../src/cli/io.js';
+import { InputError } from '../../src/errors.js';
+import { parse } from '../../src/pipeline.js';
+import { checkCase, utf16WithBom } from './cases.js';
+import { engine } from './fixtures.js';
+
+const repeat = (s: string, n: number) => Array.from({ length: n }, () => s).join('');
+
+/** A reproducible byte stream (xorshift32), so a failure names the bytes it saw. */
+function randomBytes(length: number, seed: number): Uint8Array {
+  const out = new Uint8Array(length);
+  let x = seed >>> 0 || 1;
+  for (let i = 0; i < length; i++) {
+    x ^= x << 13;
+    x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
+    out[i] = x & 0xff;
+  }
+  return out;
+}
+
+const scratch = mkdtempSync(join(tmpdir(), 'policyparse-hostile-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** Runs the CLI in-process on one file holding `content`. */
+async function cli(name: string, content: string | Uint8Array) {
+  const path = join(scratch, name);
+  writeFileSync(path, content);
+  let out = '';
+  let err = '';
+  const io: CliIO = {
+    stdout: { write: (s: string) => (out += s), isTTY: false },
+    stderr: { write: (s: string) => (err += s), isTTY: false },
+    readStdin: async () => Buffer.alloc(0),
+    env: {},
+    cwd: scratch,
+  };
+  const code = await main(['--quiet', '--jobs', '1', name], io);
+  return { code, out, err };
+}
+
+/** Text in, data out: exit 0 or 1, one JSON document on stdout. */
+async function expectData(name: string, content: string | Uint8Array) {
+  const r = await cli(name, content);
+  expect({ code: r.code, err: r.err }).toEqual({ code: expect.any(Number), err: expect.any(String) });
+  expect([0, 1]).toContain(r.code);
+  expect(JSON.parse(r.out).version).toBe('1.0');
+}
+
+const CUT_UTF8 = (() => {
+  const bytes = Buffer.from('第一条　为了规范人口与计划生育工作，制定本法。\n第二条　国家', 'utf8');
+  return bytes.subarray(0, bytes.length - 1); // the last 家 loses its final byte
+})();
+
+describe('hostile inputs keep the invariants', () => {
+  it.each([
+    ['empty', ''],
+    ['whitespace only', ' \n\t\r\n\u3000\u3000\f\n \u00a0\n\n'],
+    ['a 4 MB single line with no punctuation', repeat('促进人口长期均衡发展', 140_000)],
+    ['20,000 numbered 第N条 lines', Array.from({ length: 20_000 }, (_, i) => `第${i + 1}条　内容${i + 1}`).join('\n')],
+    ['500 continuation markers and nothing else', repeat('(上接第1版)\n', 250) + repeat('（下转第2版）\n', 250)],
+    ['emoji, CJK Ext B, zero-width and bidi controls', '😀第一条　𠀀𪚥\u200b正\u200c文\u200d👨‍👩‍👧\u202e倒\u202c\u2066隔\u2069🇨🇳\n\u200b\n（一）\ufeff内容'],
+    ['NUL bytes', '第一条\u0000正文\u0000\n\u0000\n二、\u0000标题'],
+    ['lone surrogates', '第一条\ud800正文\udc00\n（一）\ud83d'],
+  ])('%s (string)', (_name, text) => {
+    checkCase(engine, { input: text, name: 'page.txt' });
+  });
+
+  it.each([
+    ['empty', new Uint8Array(0)],
+    ['UTF-8 cut in the middle of a character', CUT_UTF8],
+    ['UTF-16LE with BOM', utf16WithBom('第一条　为了规范工作，制定本法。\n（一）内容😀')],
+    ['UTF-16BE with BOM', Buffer.from([0xfe, 0xff, ...Buffer.from('第一条　正文。\n二、标题', 'utf16le').swap16()])],
+    ['NUL bytes among UTF-8 text', Buffer.concat([Buffer.from('第一条　正文', 'utf8'), Buffer.from([0]), Buffer.from('。\n第二条', 'utf8')])],
+  ])('%s (bytes)', (_name, bytes) => {
+    checkCase(engine, { input: bytes, name: 'page.txt' });
+  });
+
+  it('random bytes: refused with InputError or parsed keeping the invariants', () => {
+    for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
+      checkCase(engine, { input: randomBytes(65_536, seed), name: '-' });
+    }
+  });
+
+  it('<script> holding fake markers adds no structure and no article text', () => {
+    const html =
+      '<html><head><script>var m = "第一条 (上接第1版) 问：一、（一）";</script><style>p:before{content:"第二条"}</style></head>' +
+      '<body><div class="content"><p>正文第一段。</p><script>document.write("第三条 假的")</script><p>正文第二段。</p></div></body></html>';
+    // accountHtml: false: the known gap of known-gaps.test.ts (this page is one of its cases).
+    checkCase(engine, { input: html, name: 'page.html' }, { accountHtml: false });
+    const doc = parse(html, { name: 'page.html' });
+    const text = doc.articles.map((a) => a.text).join('\n');
+    expect(text).not.toMatch(/第[一二三]条|上接|问：|document|var m/);
+  });
+
+  // Known crash, pinned: the HTML front-end walks the DOM recursively and runs out
+  // of stack (RangeError: Maximum call stack size exceeded in frontends/html.ts
+  // walk/isHidden) at a few thousand levels. Remove .failing when it is fixed.
+  it.failing('20,000 nested <div>s', () => {
+    const html = repeat('<div>', 20_000) + '第一条　正文' + repeat('</div>', 20_000);
+    checkCase(engine, { input: html, name: 'page.html' }, { accountHtml: false });
+  });
+});
+
+describe('the CLI: text in, data out; binary refused with one line', () => {
+  it.each([
+    ['empty.txt', ''],
+    ['blank.txt', ' \n\u3000\n\f\n'],
+    ['cut.txt', CUT_UTF8],
+    ['utf16.txt', utf16WithBom('第一条　正文。')],
+    ['controls.txt', '第一条\u0000\u200b\u202e正文😀𠀀'],
+    ['markers.txt', repeat('(上接第1版)\n', 500)],
+    ['script.html', '<p>正文</p><script>"第一条 (上接第1版)"</script>'],
+  ])('%s', async (name, content) => {
+    await expectData(name, content);
+  });
+
+  it('undecodable binary: exit 2, one line naming the file, nothing on stdout', async () => {
+    const bytes = randomBytes(4096, 99).map((b, i) => (i % 7 === 0 ? 0 : b));
+    expect(() => parse(bytes)).toThrow(InputError);
+    const r = await cli('data.bin.txt', bytes);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(/^policyparse: .*data\.bin\.txt/);
+  });
+});
