@@ -14,18 +14,21 @@ export function numberingScore(before: LeadingMarker[], after: LeadingMarker[]):
     const afterQa = after.some((m) => m.scheme === 'qa');
     return beforeQa && afterQa ? 1 : beforeQa !== afterQa && after.length > 0 && before.length > 0 ? -0.5 : 0;
   }
-  // The first marker of `after` whose scheme `before` used decides: 43. → 44.
-  // speaks even when a 十二、 heading comes between them.
-  for (const next of numbered.slice(0, 4)) {
+  // Any of the first few markers of `after` that continues a scheme of `before`
+  // speaks: 43. → 44. even with a 十二、 heading between them, and even when the
+  // column has moved on to another article a paragraph later.
+  let best: number | null = null;
+  for (const next of numbered.slice(0, 3)) {
     for (let k = before.length - 1; k >= 0; k--) {
       const m = before[k];
       if (m.scheme !== next.scheme || m.number === null) continue;
-      if (next.number === m.number + 1) return 3;
-      if (next.number === m.number + 2) return 1;
-      if (next.scheme === 'cn-shi' && next.number === 1) return 0; // a new 一是 list
-      return -2;
+      const score =
+        next.number === m.number + 1 ? 3 : next.number === m.number + 2 ? 1 : next.scheme === 'cn-shi' && next.number === 1 ? 0 : -2;
+      best = best === null ? score : Math.max(best, score);
+      break;
     }
   }
+  if (best !== null) return best;
   // Schemes new to `before`: a lower level starting at 1 is a fine sequel.
   return numbered[0].number === 1 ? 0.5 : before.length > 0 ? -0.5 : 0;
 }

@@ -61,6 +61,7 @@ function scoreSeam(tail: Fragment, head: Fragment, tf: FragmentFeatures, hf: Fra
   let score = 0;
   const before = tail.blocks[tail.blocks.length - 1].text;
   const after = head.blocks[0].text;
+  const word = wordAcrossSeam(before, after);
   const add = (points: number, reason: string) => {
     if (points === 0) return;
     score += points;
@@ -71,10 +72,6 @@ function scoreSeam(tail: Fragment, head: Fragment, tf: FragmentFeatures, hf: Fra
   else if (/^[^，,、。；;：:！？]{1,3}[，,。；;]|^[^，,、。；;：:！？][、]/.test(after)) add(2, 'head resumes a sentence');
   // 的技术研发… : a particle or conjunction cannot open a paragraph.
   else if (/^[的地得了着过们等及与和或之者所并而]/.test(after)) add(3, 'head opens on a particle');
-  // A marker or a question usually starts something new, but 统|一、尊严 shows a
-  // cut can fall just before what looks like one: strong word evidence may override.
-  if (head.freshStart) add(-3, 'head looks like a fresh start');
-  const word = wordAcrossSeam(before, after);
   if (word) add(3, `word across seam: ${word}`);
   if (tail.maybeCut && !word && !/^[、，,。；;：:）)”’」』》]/.test(after)) add(-100, 'tail may be a complete line');
   add(styleScore(tf.halfWidth, hf.halfWidth), 'punctuation style');
@@ -90,7 +87,7 @@ function scoreSeam(tail: Fragment, head: Fragment, tf: FragmentFeatures, hf: Fra
 /** The paragraphs of the column that lead up to fragment i (at most a few). */
 function contextBefore(fragments: Fragment[], i: number): Block[] {
   const blocks: Block[] = [];
-  for (let k = i; k >= 0 && blocks.length < 6; k--) {
+  for (let k = i; k >= 0 && blocks.length < 4; k--) {
     blocks.unshift(...fragments[k].blocks);
     if (!fragments[k].soft) break;
   }
@@ -100,7 +97,7 @@ function contextBefore(fragments: Fragment[], i: number): Block[] {
 /** Fragment i and the paragraphs that follow it in its column (at most a few). */
 function contextAfter(fragments: Fragment[], i: number): Block[] {
   const blocks: Block[] = [...fragments[i].blocks];
-  for (let k = i + 1; k < fragments.length && fragments[k].soft && blocks.length < 6; k++) blocks.push(...fragments[k].blocks);
+  for (let k = i + 1; k < fragments.length && fragments[k].soft && blocks.length < 3; k++) blocks.push(...fragments[k].blocks);
   return blocks;
 }
 
