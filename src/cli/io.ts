@@ -4,6 +4,8 @@ export interface CliIO {
   stderr: { write(chunk: string): unknown; isTTY?: boolean };
   /** Reads all of standard input. */
   readStdin(): Promise<Buffer>;
+  /** Standard input as it arrives, for record streams (--input-format jsonl); readStdin() when absent. */
+  stdinStream?(): AsyncIterable<Buffer | string>;
   env: Record<string, string | undefined>;
   cwd: string;
 }
@@ -25,6 +27,7 @@ export function processIO(): CliIO {
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks);
     },
+    stdinStream: () => process.stdin,
     env: process.env,
     cwd: process.cwd(),
   };

@@ -1,24 +1,28 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { parse } from '../pipeline.js';
 import { InputError } from '../errors.js';
 import type { InputFormat, PolicyDocument } from '../types.js';
 import { EXIT, type CliIO } from './io.js';
-import { createOutput, DIAGNOSTIC_FORMATS, OUTPUT_FORMATS } from './render.js';
+import { COLOR_CHOICES, createOutput, DIAGNOSTIC_FORMATS, OUTPUT_FORMATS } from './render.js';
 import { runValidate } from './validate.js';
+import { runBatch } from './batch.js';
 import { PARSE_EXAMPLES, SCHEMA_EXAMPLES, VALIDATE_EXAMPLES } from './help.js';
 import schemaJson from '../../schemas/policyparse.schema.json' with { type: 'json' };
 
 interface ParseFlags {
   format: string;
-  inputFormat?: InputFormat;
+  inputFormat?: InputFormat | 'jsonl';
   encoding?: string;
   pretty?: boolean;
   compact?: boolean;
   strict?: boolean;
   quiet?: boolean;
   diagnostics?: string;
+  color?: string;
+  jobs?: number;
+  out?: string;
 }
 
 /** The whole CLI: argv (without node and script) -> exit code. Never calls process.exit. */
@@ -30,13 +34,16 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .argument('[files...]', 'input files (.txt, .md, .html); - reads standard input')
     .addOption(new Option('-f, --format <format>', 'output format').choices([...OUTPUT_FORMATS]).default('json'))
-    .addOption(new Option('--input-format <format>', 'treat input as this format').choices(['text', 'markdown', 'html']))
+    .addOption(new Option('--input-format <format>', 'treat input as this format; jsonl: records {"id","text"|"html"} on stdin').choices(['text', 'markdown', 'html', 'jsonl']))
+    .addOption(new Option('-j, --jobs <n>', 'parse this many inputs in parallel (default: all cores)').argParser(parseJobs))
+    .option('-o, --out <dir>', 'write one output file per input into this folder')
     .option('--encoding <name>', 'decode input bytes with this encoding (gb18030, gbk, utf-16le …)')
     .option('--pretty', 'indent JSON output (the default on a terminal)')
     .option('--compact', 'one-line JSON output (the default in a pipe)')
     .option('--strict', 'exit 1 when any warning is reported')
     .option('-q, --quiet', 'do not print warnings (errors still print)')
     .addOption(new Option('--diagnostics <format>', 'diagnostics on stderr as file:line:col lines or JSON lines').choices([...DIAGNOSTIC_FORMATS]).default('text'))
+    .addOption(new Option('--color <when>', 'colour the tree and diagnostics: on a terminal (auto), always, never').choices([...COLOR_CHOICES]).default('auto'))
     .addHelpText('after', PARSE_EXAMPLES)
     .action(async (files: string[], flags: ParseFlags) => {
       exitCode = await runParse(files, flags, io);
@@ -73,36 +80,22 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 }
 
 async function runParse(files: string[], flags: ParseFlags, io: CliIO): Promise<number> {
-  if (files.length === 0) {
-    io.stderr.write('policyparse: no input: give a file, or - for standard input (see --help)\n');
+  if (flags.inputFormat === 'jsonl' ? files.some((f) => f !== '-') : files.length === 0) {
+    io.stderr.write(
+      flags.inputFormat === 'jsonl'
+        ? 'policyparse: --input-format jsonl reads records from standard input only\n'
+        : 'policyparse: no input: give a file, or - for standard input (see --help)\n',
+    );
     return EXIT.USAGE;
   }
-  let code: number = EXIT.OK;
   const output = await createOutput(flags, io);
-  for (const file of files) {
-    let bytes: Buffer;
-    try {
-      bytes = await readInput(file, io);
-    } catch (err) {
-      io.stderr.write(`policyparse: ${file}: ${describeIoError(err)}\n`);
-      code = EXIT.USAGE;
-      continue;
-    }
-    let doc: PolicyDocument;
-    try {
-      doc = parse(bytes, { name: file, format: flags.inputFormat, encoding: flags.encoding });
-    } catch (err) {
-      if (err instanceof InputError) {
-        io.stderr.write(`policyparse: ${file}: ${err.message}\n`);
-        code = EXIT.USAGE;
-        continue;
-      }
-      throw err;
-    }
-    const outcome = output.emit(file, doc);
-    if (outcome > code) code = outcome;
-  }
-  return code;
+  return runBatch(files, flags, io, output);
+}
+
+function parseJobs(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number of at least 1');
+  return n;
 }
 
 async function readInput(file: string, io: CliIO): Promise<Buffer> {

@@ -1,0 +1,429 @@
+// Many inputs at once: files, folders, standard input, or a stream of JSON records.
+// Inputs are parsed by a pool of worker threads; results are written in input
+// order whatever the number of jobs, and at most a few per job are held at once,
+// so memory stays flat however many inputs there are.
+import { existsSync } from 'node:fs';
+import { mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { InputFormat } from '../types.js';
+import type { Output } from './render.js';
+import { EXIT, type CliIO } from './io.js';
+import { describeIoError, runTask, type Task, type TaskOptions, type TaskResult } from './worker.js';
+
+export interface BatchFlags {
+  inputFormat?: InputFormat | 'jsonl';
+  encoding?: string;
+  /** parallel parses; default: all cores */
+  jobs?: number;
+  /** write one output file per input into this folder instead of standard output */
+  out?: string;
+  format?: string;
+}
+
+/** Extensions a folder is searched for. */
+const INPUT_EXTENSIONS = new Set(['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.xhtml']);
+/** Output file extension per --format. */
+const OUT_EXTENSION: Record<string, string> = { json: '.json', jsonl: '.jsonl', markdown: '.md', text: '.txt', tree: '.tree.txt' };
+
+interface Stats {
+  inputs: number;
+  articles: number;
+  diagnostics: number;
+  failed: number;
+}
+
+/** Files, folders and `-` -> documents on stdout (or in --out), in input order. */
+export async function runBatch(args: string[], flags: BatchFlags, io: CliIO, output: Output): Promise<number> {
+  const started = Date.now();
+  const options: TaskOptions = { format: flags.inputFormat === 'jsonl' ? undefined : flags.inputFormat, encoding: flags.encoding };
+  const records = flags.inputFormat === 'jsonl';
+  const stats: Stats = { inputs: 0, articles: 0, diagnostics: 0, failed: 0 };
+  const progress = new Progress(io, records || (await anyFolder(args, io)) ? null : args.length);
+  const names = new OutNames(flags.format ?? 'json');
+  let code: number = EXIT.OK;
+  const raise = (c: number) => {
+    if (c > code) code = c;
+  };
+  if (flags.out) {
+    try {
+      await mkdir(resolve(io.cwd, flags.out), { recursive: true });
+    } catch (err) {
+      io.stderr.write(`policyparse: ${flags.out}: ${describeIoError(err)}\n`);
+      return EXIT.USAGE;
+    }
+  }
+
+  const tasks = records ? recordTasks(io, options) : inputTasks(args, io, options);
+
+  const emit = async (task: Item, result: TaskResult) => {
+    stats.inputs++;
+    progress.clear();
+    if (!result.ok) {
+      stats.failed++;
+      io.stderr.write(`policyparse: ${records ? 'record ' : ''}${task.name}: ${result.message}\n`);
+      // a record that fails still gets its line, so output lines match input records
+      if (records) io.stdout.write(JSON.stringify({ id: task.name, error: result.message }) + '\n');
+      raise(result.kind === 'internal' ? 70 : EXIT.USAGE);
+    } else {
+      const doc = result.doc;
+      stats.articles += doc.articles.length;
+      stats.diagnostics += doc.diagnostics.filter((d) => d.severity !== 'info').length;
+      const rendered = records ? JSON.stringify(doc) + '\n' : output.render(doc);
+      if (flags.out) {
+        const target = join(resolve(io.cwd, flags.out), names.claim(task.kind === 'failed' ? 'failed' : task.outName));
+        try {
+          await writeAtomically(target, rendered);
+        } catch (err) {
+          io.stderr.write(`policyparse: ${target}: ${describeIoError(err)}\n`);
+          raise(EXIT.USAGE);
+        }
+      } else if (rendered) {
+        io.stdout.write(rendered);
+      }
+      const messages = output.report(task.name, doc.diagnostics);
+      if (messages) io.stderr.write(messages);
+      raise(output.exitCodeFor(doc.diagnostics));
+    }
+    progress.update(stats.inputs);
+  };
+
+  const jobs = Math.max(1, flags.jobs ?? availableParallelism());
+  const pool = jobs > 1 ? WorkerPool.create(jobs) : null;
+  try {
+    await runOrdered(tasks, pool, jobs, emit);
+  } finally {
+    await pool?.close();
+    progress.clear();
+  }
+  const seconds = (Date.now() - started) / 1000;
+  if (stats.inputs > 1 || records) {
+    const failed = stats.failed ? `, ${stats.failed} failed` : '';
+    io.stderr.write(
+      `policyparse: ${stats.inputs} ${records ? 'record' : 'file'}${stats.inputs === 1 ? '' : 's'}${failed}, ${stats.articles} article${stats.articles === 1 ? '' : 's'}, ${stats.diagnostics} diagnostic${stats.diagnostics === 1 ? '' : 's'}, ${seconds.toFixed(1)} s\n`,
+    );
+  }
+  return code;
+}
+
+/**
+ * Runs tasks on the pool (or in this thread), at most `window` at a time, and hands
+ * results to `emit` strictly in task order.
+ */
+async function runOrdered(
+  tasks: AsyncIterable<Item>,
+  pool: WorkerPool | null,
+  jobs: number,
+  emit: (task: Item, result: TaskResult) => Promise<void>,
+): Promise<void> {
+  const window = pool ? jobs * 4 : 1;
+  const pending: Array<{ task: Item; result: Promise<TaskResult> }> = [];
+  const drainOne = async () => {
+    const head = pending.shift()!;
+    await emit(head.task, await head.result);
+  };
+  for await (const task of tasks) {
+    const result: Promise<TaskResult> =
+      task.kind === 'failed'
+        ? Promise.resolve({ index: task.index, ok: false, kind: task.reason, message: task.message })
+        : pool
+          ? pool.run(task)
+          : runTask(task);
+    pending.push({ task, result });
+    while (pending.length >= window) await drainOne();
+  }
+  while (pending.length) await drainOne();
+}
+
+// ---------------------------------------------------------------------------
+// Inputs
+
+type NamedTask = Task & { outName: string };
+/** An input that failed before it could be parsed; it keeps its place in the output order. */
+type Failed = { index: number; kind: 'failed'; reason: 'io' | 'input'; name: string; message: string };
+type Item = NamedTask | Failed;
+
+async function anyFolder(args: string[], io: CliIO): Promise<boolean> {
+  for (const a of args) {
+    if (a === '-') continue;
+    try {
+      if ((await stat(resolve(io.cwd, a))).isDirectory()) return true;
+    } catch {
+      /* reported when read */
+    }
+  }
+  return false;
+}
+
+/** Arguments -> tasks, folders walked lazily in sorted order so the order is the same on every run. */
+async function* inputTasks(args: string[], io: CliIO, options: TaskOptions): AsyncGenerator<Item> {
+  let index = 0;
+  const fail = (name: string, message: string): Failed => ({ index: index++, kind: 'failed', reason: 'io', name, message });
+  for (const arg of args) {
+    if (arg === '-') {
+      let bytes: Buffer;
+      try {
+        bytes = await io.readStdin();
+      } catch (err) {
+        yield fail('-', describeIoError(err));
+        continue;
+      }
+      yield { index: index++, kind: 'bytes', bytes, name: '-', options, outName: 'stdin' };
+      continue;
+    }
+    const path = resolve(io.cwd, arg);
+    let isDir = false;
+    try {
+      isDir = (await stat(path)).isDirectory();
+    } catch (err) {
+      yield fail(arg, describeIoError(err));
+      continue;
+    }
+    if (!isDir) {
+      yield { index: index++, kind: 'file', path, name: arg, options, outName: stripExtension(basename(arg)) };
+      continue;
+    }
+    let found = 0;
+    for await (const file of walkFolder(path)) {
+      const name = join(arg, relative(path, file));
+      found++;
+      yield { index: index++, kind: 'file', path: file, name, options, outName: stripExtension(relative(path, file)) };
+    }
+    if (found === 0) yield fail(arg, 'no input files in this folder (looked for .txt, .md, .html)');
+  }
+}
+
+async function* walkFolder(dir: string): AsyncGenerator<string> {
+  let entries: import('node:fs').Dirent[];
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    if (e.name.startsWith('.')) continue;
+    const full = join(dir, e.name);
+    if (e.isDirectory()) yield* walkFolder(full);
+    else if (e.isFile() && INPUT_EXTENSIONS.has(extname(e.name).toLowerCase())) yield full;
+  }
+}
+
+function stripExtension(name: string): string {
+  const ext = extname(name);
+  return ext ? name.slice(0, -ext.length) : name;
+}
+
+/**
+ * `--input-format jsonl`: one record a line on standard input, `{"id", "text"}` or
+ * `{"id", "html"}` (or `"markdown"`). Lines are read as they come, so the command
+ * works as a streaming stage (Hadoop Streaming, Spark pipe(), GNU parallel --pipe).
+ */
+async function* recordTasks(io: CliIO, options: TaskOptions): AsyncGenerator<Item> {
+  let index = 0;
+  const fail = (name: string, message: string): Failed => ({ index: index++, kind: 'failed', reason: 'input', name, message });
+  let lineNo = 0;
+  for await (const line of stdinLines(io)) {
+    lineNo++;
+    if (!line.trim()) continue;
+    let record: unknown;
+    try {
+      record = JSON.parse(line);
+    } catch {
+      yield fail(`at line ${lineNo}`, 'not a JSON object');
+      continue;
+    }
+    if (!record || typeof record !== 'object' || Array.isArray(record)) {
+      yield fail(`at line ${lineNo}`, 'not a JSON object');
+      continue;
+    }
+    const r = record as Record<string, unknown>;
+    const id = typeof r.id === 'string' || typeof r.id === 'number' ? String(r.id) : `line-${lineNo}`;
+    const field = (['html', 'markdown', 'text'] as const).find((k) => typeof r[k] === 'string');
+    if (!field) {
+      yield fail(id, 'has no "text", "html" or "markdown" string');
+      continue;
+    }
+    const format: InputFormat = field === 'html' ? 'html' : field === 'markdown' ? 'markdown' : (options.format ?? 'text');
+    yield { index: index++, kind: 'text', text: r[field] as string, name: id, options: { ...options, format }, outName: safeFileName(id) };
+  }
+}
+
+async function* stdinLines(io: CliIO): AsyncGenerator<string> {
+  const stream = io.stdinStream?.();
+  if (!stream) {
+    const all = (await io.readStdin()).toString('utf8').replace(/^\uFEFF/, '');
+    yield* all.split('\n');
+    return;
+  }
+  const decoder = new TextDecoder('utf-8');
+  let rest = '';
+  for await (const chunk of stream) {
+    rest += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    let nl = rest.indexOf('\n');
+    while (nl !== -1) {
+      yield rest.slice(0, nl);
+      rest = rest.slice(nl + 1);
+      nl = rest.indexOf('\n');
+    }
+  }
+  rest += decoder.decode();
+  if (rest) yield rest;
+}
+
+function safeFileName(id: string): string {
+  const clean = id.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').replace(/^\.+/, '_').slice(0, 200);
+  return clean || 'record';
+}
+
+// ---------------------------------------------------------------------------
+// Output files
+
+/** Output names, made unique (a/x.txt and a/x.html both want x.json). */
+class OutNames {
+  private readonly used = new Set<string>();
+  constructor(private readonly format: string) {}
+
+  claim(stem: string): string {
+    const ext = OUT_EXTENSION[this.format] ?? '.json';
+    let name = stem + ext;
+    for (let n = 2; this.used.has(name); n++) name = `${stem}~${n}${ext}`;
+    this.used.add(name);
+    return name;
+  }
+}
+
+/** Writes to a temporary file beside the target and renames it: readers never see half a file. */
+async function writeAtomically(target: string, content: string): Promise<void> {
+  await mkdir(dirname(target), { recursive: true });
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+  const handle = await open(temp, 'w');
+  try {
+    await handle.writeFile(content, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await rename(temp, target);
+  } catch (err) {
+    await unlink(temp).catch(() => undefined);
+    throw err;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Workers
+
+class WorkerPool {
+  private readonly idle: Worker[] = [];
+  private readonly waiting: Array<{ task: Task; resolve: (r: TaskResult) => void }> = [];
+  private readonly busy = new Map<Worker, { task: Task; resolve: (r: TaskResult) => void }>();
+  private readonly all = new Set<Worker>();
+  private closed = false;
+
+  private constructor(private readonly script: URL) {}
+
+  /** A pool of `size` workers, or null when the compiled worker script is not there (running from source). */
+  static create(size: number): WorkerPool | null {
+    const script = workerScript();
+    if (!script) return null;
+    const pool = new WorkerPool(script);
+    for (let i = 0; i < size; i++) pool.idle.push(pool.spawn());
+    return pool;
+  }
+
+  run(task: Task): Promise<TaskResult> {
+    return new Promise((resolve) => {
+      this.waiting.push({ task, resolve });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all([...this.all].map((w) => w.terminate()));
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(this.script);
+    this.all.add(worker);
+    worker.on('message', (result: TaskResult) => {
+      const job = this.busy.get(worker);
+      this.busy.delete(worker);
+      this.idle.push(worker);
+      job?.resolve(result);
+      this.dispatch();
+    });
+    worker.on('error', (err) => this.lost(worker, err));
+    worker.on('exit', (exitCode) => {
+      if (!this.closed) this.lost(worker, new Error(`worker stopped with code ${exitCode}`));
+    });
+    return worker;
+  }
+
+  /** A worker that died fails its input, not the batch: the input is reported and a new worker takes its place. */
+  private lost(worker: Worker, err: Error): void {
+    if (!this.all.delete(worker)) return;
+    const job = this.busy.get(worker);
+    this.busy.delete(worker);
+    const i = this.idle.indexOf(worker);
+    if (i !== -1) this.idle.splice(i, 1);
+    job?.resolve({ index: job.task.index, ok: false, kind: 'internal', message: `internal error: ${err.message}` });
+    if (!this.closed) {
+      this.idle.push(this.spawn());
+      this.dispatch();
+    }
+  }
+
+  private dispatch(): void {
+    while (this.idle.length && this.waiting.length) {
+      const worker = this.idle.pop()!;
+      const job = this.waiting.shift()!;
+      this.busy.set(worker, job);
+      worker.postMessage(job.task);
+    }
+  }
+}
+
+/** dist/cli/worker.js next to this file; from the TypeScript sources (tests), the built copy. */
+function workerScript(): URL | null {
+  for (const candidate of ['./worker.js', '../../dist/cli/worker.js']) {
+    const url = new URL(candidate, import.meta.url);
+    if (existsSync(fileURLToPath(url))) return url;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------
+// Progress
+
+/** A one-line progress bar on stderr, only when stderr is a terminal; redrawn at most ten times a second. */
+class Progress {
+  private shown = false;
+  private last = 0;
+  private readonly enabled: boolean;
+
+  /** `total` null: not known in advance (folders are walked as they are read, records streamed). */
+  constructor(private readonly io: CliIO, private readonly total: number | null) {
+    this.enabled = Boolean(io.stderr.isTTY) && total !== 1;
+  }
+
+  update(done: number): void {
+    if (!this.enabled) return;
+    const now = Date.now();
+    if (now - this.last < 100) return;
+    this.last = now;
+    const width = 30;
+    const bar = this.total ? '#'.repeat(Math.round((done / this.total) * width)).padEnd(width, '.') : '';
+    this.io.stderr.write(`\r\x1b[2K${bar ? `[${bar}] ` : ''}${done}${this.total ? `/${this.total}` : ''} parsed`);
+    this.shown = true;
+  }
+
+  clear(): void {
+    if (this.shown) this.io.stderr.write('\r\x1b[2K');
+    this.shown = false;
+  }
+}
