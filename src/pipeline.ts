@@ -5,7 +5,7 @@ import { LineIndex } from './decode/lines.js';
 import { scanLines } from './frontends/text.js';
 import { htmlBlocks } from './frontends/html.js';
 import { looksHardWrapped, unwrapColumns } from './frontends/ocr.js';
-import { splitPage } from './page/index.js';
+import { splitPage, type PageExplain } from './page/index.js';
 import { parseStructure } from './structure/index.js';
 import { schemaErrors } from './schema/index.js';
 
@@ -25,11 +25,7 @@ export interface ParseOptions {
  * of heavy front-ends. Throws InputError for input it refuses (binary, bad encoding).
  */
 export function parse(input: string | Uint8Array, options: ParseOptions = {}): PolicyDocument {
-  const decoded = typeof input === 'string' ? fromString(input) : decode(input, { encoding: options.encoding });
-  const format = options.format ?? detectFormat(options.name, decoded.text);
-  const lines = new LineIndex(decoded.text);
-  const stream = frontEnd(format, decoded.text);
-  const page = splitPage(stream, lines);
+  const { decoded, format, lines, stream, page } = splitInput(input, options);
   const articles = page.articles.map((draft, i) => buildArticle(draft, i, lines));
   const doc: PolicyDocument = {
     version: OUTPUT_VERSION,
@@ -46,6 +42,24 @@ export function parse(input: string | Uint8Array, options: ParseOptions = {}): P
     throw new Error(`internal error: output does not match the schema: ${errors[0].pointer} ${errors[0].message}`);
   }
   return doc;
+}
+
+/** The stages up to the page split, shared by parse() and explainPage(). */
+function splitInput(input: string | Uint8Array, options: ParseOptions) {
+  const decoded = typeof input === 'string' ? fromString(input) : decode(input, { encoding: options.encoding });
+  const format = options.format ?? detectFormat(options.name, decoded.text);
+  const lines = new LineIndex(decoded.text);
+  const stream = frontEnd(format, decoded.text);
+  const page = splitPage(stream, lines);
+  return { decoded, format, lines, stream, page };
+}
+
+/**
+ * What the page stage saw and weighed (`--stage fragments`): every fragment with
+ * its article, and every candidate join with its score and reasons.
+ */
+export function explainPage(input: string | Uint8Array, options: ParseOptions = {}): PageExplain[] {
+  return splitInput(input, options).page.explain;
 }
 
 function fromString(text: string): Decoded {
