@@ -21,7 +21,8 @@ export type ItemKind =
   | 'continuation-to'
   | 'dateline'
   | 'byline'
-  | 'editor';
+  | 'editor'
+  | 'noise';
 
 export interface PageItem {
   kind: ItemKind;
@@ -60,6 +61,8 @@ export function classifyBlocks(blocks: Block[]): PageItem[] {
   };
   return blocks.map((block, i): PageItem => {
     const text = block.text;
+    // A line of zero-width or format characters only (OCR and copy-paste debris).
+    if (/^[\p{Cf}\p{Z}\s]*$/u.test(text)) return { kind: 'noise', block };
     const continuation = continuationOf(text);
     if (continuation) {
       const { direction, ...rest } = continuation;

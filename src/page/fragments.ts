@@ -103,6 +103,7 @@ export function cutFragments(items: PageItem[], lines: LineIndex): { fragments: 
   };
 
   items.forEach((item, itemIndex) => {
+    if (item.kind === 'noise') return; // invisible: it neither ends nor joins anything
     if (item.kind !== 'body') {
       // Furniture ends a fragment: what follows sits in another column or article.
       if (item.kind === 'headline') headlines.push(item.block);

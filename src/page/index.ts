@@ -209,6 +209,8 @@ function placeFurniture(
       case 'editor':
         article = articleBefore(i) ?? articleAfter(i);
         break;
+      case 'noise':
+        break;
     }
     const kind = item.kind === 'continuation-from' || item.kind === 'continuation-to' ? 'continuation' : item.kind;
     out.furniture.push({ kind, text: item.block.text, article: article === null ? null : `a${article + 1}`, span });
