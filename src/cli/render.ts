@@ -8,6 +8,7 @@ import { EXIT, type CliIO } from './io.js';
 export const OUTPUT_FORMATS = ['json', 'jsonl', 'tree', 'markdown', 'text'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 export const DIAGNOSTIC_FORMATS = ['text', 'json'] as const;
+export const COLOR_CHOICES = ['auto', 'always', 'never'] as const;
 
 export interface OutputFlags {
   format?: string;
@@ -16,6 +17,8 @@ export interface OutputFlags {
   quiet?: boolean;
   strict?: boolean;
   diagnostics?: string;
+  /** auto (the default): colour on a terminal; always; never. */
+  color?: string;
 }
 
 export interface Output {
@@ -74,7 +77,7 @@ async function loadRenderer(flags: OutputFlags, io: CliIO): Promise<(doc: Policy
       return formatJsonl;
     }
     case 'tree': {
-      const [{ formatTree }, paint] = await Promise.all([import('../format/tree.js'), paintFor(io.stdout, io.env)]);
+      const [{ formatTree }, paint] = await Promise.all([import('../format/tree.js'), paintFor(io.stdout, io.env, flags.color)]);
       return (doc) => formatTree(doc, { paint });
     }
     case 'markdown': {
@@ -93,7 +96,7 @@ async function loadRenderer(flags: OutputFlags, io: CliIO): Promise<(doc: Policy
 async function loadReporter(flags: OutputFlags, io: CliIO): Promise<(file: string, d: readonly Diagnostic[]) => string> {
   const reporter = await import('../diagnostics/reporter.js');
   if (flags.diagnostics === 'json') return (file, d) => reporter.reportDiagnosticsJson(file, d, { quiet: flags.quiet });
-  const paint = await paintFor(io.stderr, io.env);
+  const paint = await paintFor(io.stderr, io.env, flags.color);
   return (file, d) => reporter.reportDiagnostics(file, d, { quiet: flags.quiet, paint });
 }
 
@@ -116,8 +119,8 @@ export function colorLevel(stream: { isTTY?: boolean }, env: Record<string, stri
 }
 
 /** undefined (plain) without colour; chalk is loaded only when colour is on. */
-async function paintFor(stream: { isTTY?: boolean }, env: Record<string, string | undefined>): Promise<Paint | undefined> {
-  const level = colorLevel(stream, env);
+async function paintFor(stream: { isTTY?: boolean }, env: Record<string, string | undefined>, when = 'auto'): Promise<Paint | undefined> {
+  const level = when === 'never' ? 0 : when === 'always' ? colorLevel({ isTTY: true }, { ...env, NO_COLOR: undefined }) || 1 : colorLevel(stream, env);
   if (level === 0) return undefined;
   const { Chalk } = await import('chalk');
   const c = new Chalk({ level });

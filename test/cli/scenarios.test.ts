@@ -93,6 +93,8 @@ const scenarios: Scenario[] = [
     stdout: (out) => expect(out).not.toContain(ESC),
     stderr: (err) => expect(err).not.toContain(ESC),
   },
+  { name: '--color always colours a pipe', args: ['--color', 'always', '-f', 'tree', seedPath], io: { env: { NO_COLOR: '1' } }, exitCode: 0, stdout: new RegExp(`\\u001b\\[1m`) },
+  { name: '--color never keeps a terminal plain', args: ['--color', 'never', '-f', 'tree', seedPath], io: { stdoutTTY: true, env: { TERM: 'xterm' } }, exitCode: 0, stdout: (out) => expect(out).not.toContain(ESC) },
   { name: 'markdown', args: ['-f', 'markdown', seedPath], exitCode: 0, stdout: /^# 综合新闻\n\n## \S/ },
   {
     name: 'text',
