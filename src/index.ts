@@ -1,5 +1,5 @@
 // Public API: re-exports only.
-export { parse, explainPage, detectFormat, OUTPUT_VERSION } from './pipeline.js';
+export { parse, parseAsync, explainPage, detectFormat, OUTPUT_VERSION } from './pipeline.js';
 export { formatExplain } from './page/explain.js';
 export type { PageExplain } from './page/index.js';
 export type { ParseOptions } from './pipeline.js';

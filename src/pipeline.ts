@@ -5,6 +5,7 @@ import { LineIndex } from './decode/lines.js';
 import { scanLines } from './frontends/text.js';
 import { htmlBlocks } from './frontends/html.js';
 import { looksHardWrapped, unwrapColumns } from './frontends/ocr.js';
+import { loadMarkdownParser, markdownBlocks } from './frontends/markdown.js';
 import { splitPage, type PageExplain } from './page/index.js';
 import { parseStructure } from './structure/index.js';
 import { schemaErrors } from './schema/index.js';
@@ -62,6 +63,17 @@ export function explainPage(input: string | Uint8Array, options: ParseOptions = 
   return splitInput(input, options).page.explain;
 }
 
+/**
+ * parse(), for callers that can wait: loads the ES-module Markdown parser when a
+ * page needs it and the synchronous path could not (Node before 20.19, jest).
+ */
+export async function parseAsync(input: string | Uint8Array, options: ParseOptions = {}): Promise<PolicyDocument> {
+  const doc = parse(input, options);
+  if (!doc.diagnostics.some((d) => d.code === 'markdown-parser-unavailable')) return doc;
+  await loadMarkdownParser();
+  return parse(input, options);
+}
+
 function fromString(text: string): Decoded {
   const bytes = Buffer.from(text, 'utf8');
   return { text, encoding: 'utf-8', bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), diagnostics: [] };
@@ -83,7 +95,7 @@ function frontEnd(format: InputFormat, text: string): BlockStream {
     case 'html':
       return htmlBlocks(text);
     case 'markdown':
-      return looksHardWrapped(text) ? unwrapColumns(text) : scanLines(text);
+      return looksHardWrapped(text) ? unwrapColumns(text) : markdownBlocks(text);
     case 'text':
       return looksHardWrapped(text) ? unwrapColumns(text) : scanLines(text);
   }

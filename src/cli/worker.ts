@@ -3,7 +3,7 @@
 // the batch has more than one job, and in the main thread otherwise.
 import { readFile } from 'node:fs/promises';
 import { isMainThread, parentPort } from 'node:worker_threads';
-import { parse } from '../pipeline.js';
+import { parseAsync } from '../pipeline.js';
 import { InputError } from '../errors.js';
 import type { InputFormat, PolicyDocument } from '../types.js';
 
@@ -31,7 +31,7 @@ export async function runTask(task: Task): Promise<TaskResult> {
     return { index: task.index, ok: false, kind: 'io', message: describeIoError(err) };
   }
   try {
-    return { index: task.index, ok: true, doc: parse(input, { name: task.name, ...task.options }) };
+    return { index: task.index, ok: true, doc: await parseAsync(input, { name: task.name, ...task.options }) };
   } catch (err) {
     if (err instanceof InputError) return { index: task.index, ok: false, kind: 'input', message: err.message };
     return { index: task.index, ok: false, kind: 'internal', message: `internal error: ${err instanceof Error ? err.message : String(err)}` };
