@@ -89,6 +89,8 @@ function scoreSeam(tail: Fragment, head: Fragment, tf: FragmentFeatures, hf: Fra
   // 导,促进… / 力、战略…: a sentence resumed within its first few characters.
   if (/^[、，,。；;：:）)”’」』》]/.test(after)) add(5, 'head starts with closing punctuation');
   else if (/^[^，,、。；;：:！？]{1,3}[，,。；;]|^[^，,、。；;：:！？][、]/.test(after)) add(2, 'head resumes a sentence');
+  // 继1994年9|月16日 / 不超过100|万: a number and its unit or its other digits.
+  else if (/[0-9０-９]$/.test(before) && /^[0-9０-９年月日号时万亿千百元%％个项条名人次倍岁]/.test(after)) add(3, 'number continues across seam');
   // 的技术研发… : a particle or conjunction cannot open a paragraph.
   else if (/^[的地得了着过们等及与和或之者所并而]/.test(after)) add(3, 'head opens on a particle');
   if (word) add(3, `word across seam: ${word}`);
