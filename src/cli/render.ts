@@ -33,11 +33,8 @@ export interface Output {
 }
 
 export async function createOutput(flags: OutputFlags, io: CliIO): Promise<Output> {
-  const [renderOne, report, { countFindings }] = await Promise.all([
-    loadRenderer(flags, io),
-    loadReporter(flags, io),
-    import('../diagnostics/reporter.js'),
-  ]);
+  const [renderOne, report] = await Promise.all([loadRenderer(flags, io), loadReporter(flags, io)]);
+  const { countFindings } = await import('../diagnostics/reporter.js');
   // Several inputs in a format for people: a blank line between documents, so
   // Markdown blocks and text paragraphs of two inputs never run together.
   const separated = flags.format === 'tree' || flags.format === 'markdown' || flags.format === 'text';
@@ -118,11 +115,16 @@ export function colorLevel(stream: { isTTY?: boolean }, env: Record<string, stri
   return /256/.test(env.TERM ?? '') ? 2 : 1;
 }
 
+// One import shared by stdout's and stderr's paint: two concurrent imports of the
+// same module trip jest's ESM loader ("Cannot access 'Chalk' before initialization").
+let chalkModule: Promise<typeof import('chalk')> | undefined;
+const loadChalk = () => (chalkModule ??= import('chalk'));
+
 /** undefined (plain) without colour; chalk is loaded only when colour is on. */
 async function paintFor(stream: { isTTY?: boolean }, env: Record<string, string | undefined>, when = 'auto'): Promise<Paint | undefined> {
   const level = when === 'never' ? 0 : when === 'always' ? colorLevel({ isTTY: true }, { ...env, NO_COLOR: undefined }) || 1 : colorLevel(stream, env);
   if (level === 0) return undefined;
-  const { Chalk } = await import('chalk');
+  const { Chalk } = await loadChalk();
   const c = new Chalk({ level });
   return {
     title: (s) => c.bold(s),
