@@ -114,7 +114,7 @@ export function looksLikeSection(block: Block): boolean {
   const t = block.text.trim();
   if (block.heading === 1) return !startsNumbered(t);
   if (block.heading > 1) return false;
-  return /^[\u4e00-\u9fa5]{2,6}$/.test(t) && !isDateLine(t);
+  return /^[\u4e00-\u9fa5]{2,6}$/.test(t) && !isDateLine(t) && !startsNumbered(t);
 }
 
 /**

@@ -42,7 +42,7 @@ export function linkSeams(fragments: Fragment[]): { links: Map<number, number>; 
     for (const head of heads) {
       if (head.index <= tail.index) continue;
       const c = scoreSeam(tail, head, featuresOf(before[tail.index]), featuresOf(after[head.index]));
-      if (head.soft) {
+      if (head.soft && head.index - 1 !== tail.index) {
         // A head that reads on naturally from the paragraph above it in its column is
         // that paragraph's sequel, not the resumption of a cut from elsewhere.
         const prev = head.index - 1;
