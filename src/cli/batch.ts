@@ -295,22 +295,31 @@ class OutNames {
   }
 }
 
-/** Writes to a temporary file beside the target and renames it: readers never see half a file. */
+/** Temporary output files being written now; bin.ts removes them when the run is interrupted. */
+export const partialOutputs = new Set<string>();
+
+/**
+ * Writes to a temporary file beside the target and renames it: readers never see half
+ * a file, and a failed write (a full disk) leaves no temporary file behind.
+ */
 async function writeAtomically(target: string, content: string): Promise<void> {
   await mkdir(dirname(target), { recursive: true });
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
-  const handle = await open(temp, 'w');
+  partialOutputs.add(temp);
   try {
-    await handle.writeFile(content, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
+    const handle = await open(temp, 'w');
+    try {
+      await handle.writeFile(content, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await rename(temp, target);
   } catch (err) {
     await unlink(temp).catch(() => undefined);
     throw err;
+  } finally {
+    partialOutputs.delete(temp);
   }
 }
 

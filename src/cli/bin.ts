@@ -1,10 +1,32 @@
+import { unlinkSync } from 'node:fs';
 import { main } from './main.js';
 import { processIO } from './io.js';
+import { partialOutputs } from './batch.js';
 
-// A closed pipe (policyparse … | head) is a normal way for a reader to stop.
+// A closed pipe (policyparse … | head) is a normal way for a reader to stop; any
+// other write error (a full disk) loses output and must not end with exit 0.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   if (err.code === 'EPIPE') process.exit(0);
+  process.stderr.write(`policyparse: standard output: ${err.code === 'ENOSPC' ? 'no space left on device' : err.message}\n`);
+  process.exit(2);
 });
+
+// Interrupted (Ctrl-C, kill): finished output files stay, half-written ones go.
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const) {
+  process.on(signal, () => {
+    for (const temp of partialOutputs) {
+      try {
+        unlinkSync(temp);
+      } catch {
+        /* already renamed or removed */
+      }
+    }
+    process.exit(code);
+  });
+}
 
 main(process.argv.slice(2), processIO()).then(
   (code) => {
