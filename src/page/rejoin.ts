@@ -35,25 +35,30 @@ export function linkSeams(fragments: Fragment[]): { links: Map<number, number>; 
   const after = fragments.map((f) => contextAfter(fragments, f.index));
   const markersBefore = before.map((blocks) => blocks.flatMap((b) => markerOf(b)));
   const markersAfter = after.map((blocks) => blocks.flatMap((b) => markerOf(b)));
+  const featuresBefore = before.map(featuresOf);
+  const featuresAfter = after.map(featuresOf);
   const candidates: SeamCandidate[] = [];
   const heads = fragments.filter((f) => !f.freshStart && !f.continuedFrom && !f.leadDateline && !f.headlines.some((h) => h.role === 'title'));
+  // How naturally each head reads on from the paragraph above it in its column: a
+  // head that does is that paragraph's sequel, not the resumption of a cut.
+  const sequel = new Map<number, number>();
+  for (const head of heads) {
+    if (!head.soft) continue;
+    const prev = head.index - 1;
+    const affinity =
+      numberingScore(markersBefore[prev], markersAfter[head.index].slice(0, 4)) +
+      cosine(featuresBefore[prev].grams, featuresAfter[head.index].grams) * 4;
+    if (affinity > 0) sequel.set(head.index, -Math.round(affinity * SEQUEL_WEIGHT * 10) / 10);
+  }
   for (const tail of fragments) {
     if (!tail.cut && !tail.maybeCut) continue;
     for (const head of heads) {
       if (head.index <= tail.index) continue;
-      const c = scoreSeam(tail, head, featuresOf(before[tail.index]), featuresOf(after[head.index]));
-      if (head.soft && head.index - 1 !== tail.index) {
-        // A head that reads on naturally from the paragraph above it in its column is
-        // that paragraph's sequel, not the resumption of a cut from elsewhere.
-        const prev = head.index - 1;
-        const affinity =
-          numberingScore(markersBefore[prev], markersAfter[head.index].slice(0, 4)) +
-          cosine(featuresOf(before[prev]).grams, featuresOf(after[head.index]).grams) * 4;
-        if (affinity > 0) {
-          const points = -Math.round(affinity * SEQUEL_WEIGHT * 10) / 10;
-          c.score += points;
-          c.why.push(`${points.toFixed(1)} reads on from the paragraph above`);
-        }
+      const c = scoreSeam(tail, head, featuresBefore[tail.index], featuresAfter[head.index]);
+      const points = sequel.get(head.index);
+      if (points !== undefined && head.index - 1 !== tail.index) {
+        c.score += points;
+        c.why.push(`${points.toFixed(1)} reads on from the paragraph above`);
       }
       const n = numberingScore(markersBefore[tail.index], markersAfter[head.index].slice(0, 4));
       if (n !== 0) {
