@@ -109,8 +109,10 @@ export function htmlBlocks(source: string): BlockStream {
   const meta: BlockStream['meta'] = {};
   const documentTitle = titleElementText(root);
   if (!body) {
-    diagnostics.push({ severity: 'warning', code: 'html-no-article', message: 'no article text found in the HTML page', line: 1, column: 1, offset: 0 });
-    return { blocks: [], meta: { ...pageDateEdition(drafts, new Set()), title: documentTitle }, diagnostics };
+    // nothing looks like an article: keep all the text rather than lose it
+    diagnostics.push({ severity: 'warning', code: 'html-no-article', message: 'no article container found in the HTML page; all its text kept', line: 1, column: 1, offset: 0 });
+    const blocks = drafts.map((d) => (d.cells ? rowBlock(d) : toBlock(d, { heading: 0 }))).filter((b) => b.text.length > 0);
+    return { blocks, meta: { ...pageDateEdition(drafts, new Set()), title: documentTitle }, diagnostics };
   }
   const inBody = drafts.filter((d) => body.parts.some((part) => isInside(d.owner, part)) && !isNoise(d));
   const firstOrder = inBody.find((d) => d.heading === 0)?.order ?? Infinity;
@@ -143,29 +145,41 @@ export function htmlBlocks(source: string): BlockStream {
 // ---------------------------------------------------------------------------
 // Walking the DOM into drafts
 
-function walk(node: DomNode, c: Collector, inLink: boolean): void {
-  if (node.type === 'text') {
-    addText(node as DomText, c, inLink);
-    return;
+/** Depth-first over the DOM with an explicit stack: pages nest thousands of levels deep. */
+function walk(start: DomNode, c: Collector, startInLink: boolean): void {
+  const stack: Array<{ node: DomNode; inLink: boolean } | null> = [{ node: start, inLink: startInLink }];
+  while (stack.length) {
+    const item = stack.pop()!;
+    if (item === null) {
+      flush(c); // the end of a block element
+      continue;
+    }
+    const { node, inLink } = item;
+    if (node.type === 'text') {
+      addText(node as DomText, c, inLink);
+      continue;
+    }
+    if (node.type !== 'tag' && node.type !== 'root') continue; // comments, doctype, script and style bodies
+    const el = node as DomElement;
+    const name = (el.name ?? '').toLowerCase();
+    if (node.type !== 'root' && (SKIP.has(name) || isHidden(el))) continue;
+    if (name === 'br') {
+      flush(c);
+      continue;
+    }
+    if (name === 'table' && isDataTable(el)) {
+      flush(c);
+      collectTable(el, c);
+      continue;
+    }
+    if (BLOCK.has(name) || FURNITURE.has(name)) {
+      flush(c);
+      stack.push(null);
+    }
+    const link = inLink || name === 'a';
+    const children = el.children ?? [];
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], inLink: link });
   }
-  if (node.type !== 'tag' && node.type !== 'root' && node.type !== 'script' && node.type !== 'style') return;
-  const el = node as DomElement;
-  const name = (el.name ?? '').toLowerCase();
-  if (node.type !== 'root' && (SKIP.has(name) || node.type === 'script' || node.type === 'style' || isHidden(el))) return;
-  if (name === 'br') {
-    flush(c);
-    return;
-  }
-  if (name === 'table' && isDataTable(el)) {
-    flush(c);
-    collectTable(el, c);
-    return;
-  }
-  const block = BLOCK.has(name) || FURNITURE.has(name);
-  if (block) flush(c);
-  const link = inLink || name === 'a';
-  for (const child of el.children ?? []) walk(child, c, link);
-  if (block) flush(c);
 }
 
 function isHidden(el: DomElement): boolean {
@@ -503,22 +517,32 @@ function hasAncestor(el: DomElement, test: (e: DomElement) => boolean): boolean 
 }
 
 function hasDescendant(el: DomElement, test: (e: DomElement) => boolean): boolean {
-  for (const child of elements(el)) if (test(child) || hasDescendant(child, test)) return true;
-  return false;
+  return findElement(el, test) !== null;
 }
 
+/** The first element below `el`, in document order, that passes `test`. */
 function findElement(el: DomElement, test: (e: DomElement) => boolean): DomElement | null {
-  for (const child of elements(el)) {
-    if (test(child)) return child;
-    const found = findElement(child, test);
-    if (found) return found;
+  const stack = elements(el).reverse();
+  while (stack.length) {
+    const e = stack.pop()!;
+    if (test(e)) return e;
+    stack.push(...elements(e).reverse());
   }
   return null;
 }
 
 function textOf(el: DomNode): string {
-  if (el.type === 'text') return (el as DomText).data;
-  const e = el as DomElement;
-  if (SKIP.has(e.name)) return '';
-  return (e.children ?? []).map(textOf).join('');
+  let out = '';
+  const stack: DomNode[] = [el];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'text') out += (n as DomText).data;
+    else if (n.type === 'tag' || n.type === 'root') {
+      const e = n as DomElement;
+      if (SKIP.has(e.name)) continue;
+      const children = e.children ?? [];
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    }
+  }
+  return out;
 }

@@ -109,10 +109,16 @@ describe('HTML front-end', () => {
     expect(s.blocks).toHaveLength(1);
   });
 
-  it('reports a page without article text', () => {
-    const s = htmlBlocks('<html><body><nav><a href="#">首页</a></nav></body></html>');
-    expect(s.blocks).toEqual([]);
+  it('keeps all the text of a page without an article container, and says so', () => {
+    const s = htmlBlocks('<html><body><nav><a href="#">首页</a></nav><p>(</p><div>第一条　正文</div></body></html>');
+    expect(s.blocks.map((b) => b.text)).toEqual(['首页', '(', '第一条　正文']);
     expect(s.diagnostics.map((d) => d.code)).toEqual(['html-no-article']);
+  });
+
+  it('survives 20,000 nested elements', () => {
+    const html = '<div>'.repeat(20_000) + '<p>第一条　为了规范管理，制定本办法。</p>' + '</div>'.repeat(20_000);
+    const s = htmlBlocks(html);
+    expect(s.blocks.map((b) => b.text)).toEqual(['第一条　为了规范管理，制定本办法。']);
   });
 });
 
