@@ -1,6 +1,7 @@
 import type { Continuation } from '../types.js';
 import type { Fragment } from './fragments.js';
-import { cosine, features, numberingScore, styleScore } from './evidence.js';
+import { numberingScore, styleScore, TextProfile } from './evidence.js';
+import type { LeadingMarker } from './markers.js';
 
 /** An article under construction: its fragments in reading order. */
 export interface Chain {
@@ -8,6 +9,9 @@ export interface Chain {
   title: string | null;
   continuedFrom: Continuation | null;
   headlines: string[];
+  /** Kept up to date as fragments join: all its markers, and its text profile. */
+  markers: LeadingMarker[];
+  profile: TextProfile;
 }
 
 // Consecutive paragraphs of one column mostly belong together; a switch of article
@@ -39,15 +43,12 @@ export function chooseChain(f: Fragment, chains: Chain[], fragments: Fragment[],
   // follow it in its column say where it belongs.
   const ahead = [...f.markers];
   for (let k = f.index + 1; k < fragments.length && fragments[k].soft && ahead.length < 2; k++) ahead.push(...fragments[k].markers);
-  const ff = features(f);
+  const ff = TextProfile.of(f.blocks.map((b) => b.text));
   let best: Chain | undefined;
   let bestScore = -Infinity;
   for (const chain of chains) {
     const last = chain.fragments[chain.fragments.length - 1];
-    const members = chain.fragments.map((i) => fragments[i]);
-    const markers = members.flatMap((m) => m.markers);
-    const cf = features({ ...members[0], blocks: members.flatMap((m) => m.blocks) });
-    let score = numberingScore(markers, ahead) + styleScore(cf.halfWidth, ff.halfWidth) + cosine(cf.grams, ff.grams) * 4;
+    let score = numberingScore(chain.markers, ahead) + styleScore(chain.profile.halfWidth, ff.halfWidth) + chain.profile.cosine(ff) * 4;
     if (f.soft && last === f.index - 1) score += ADJACENCY;
     if (linkedTails.has(last)) score -= 4; // its next piece is already decided
     else if (fragments[last].cut) score -= 1; // a cut that found no continuation on the page

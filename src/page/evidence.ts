@@ -1,4 +1,3 @@
-import type { Fragment } from './fragments.js';
 import type { LeadingMarker } from './markers.js';
 
 // Evidence that two pieces of text belong to one article, shared by seam linking
@@ -33,64 +32,65 @@ export function numberingScore(before: LeadingMarker[], after: LeadingMarker[]):
   return numbered[0].number === 1 ? 0.5 : before.length > 0 ? -0.5 : 0;
 }
 
-/** Share of half-width commas, colons and brackets among all such marks; null when too few to say. */
-export function halfWidthShare(text: string): number | null {
-  let half = 0;
-  let full = 0;
-  for (const ch of text) {
-    if (ch === ',' || ch === ':' || ch === ';' || ch === '(' || ch === ')') half++;
-    else if (ch === '，' || ch === '：' || ch === '；' || ch === '（' || ch === '）') full++;
-  }
-  return half + full >= 4 ? half / (half + full) : null;
-}
-
 export function styleScore(a: number | null, b: number | null): number {
   if (a === null || b === null) return 0;
   const d = Math.abs(a - b);
   return d < 0.2 ? 0.5 : d > 0.6 ? -1.5 : 0;
 }
 
-/** Character bigrams of Han text, for a cheap vocabulary overlap. */
-export function bigrams(text: string): Map<string, number> {
-  const grams = new Map<string, number>();
-  let prev = '';
-  for (const ch of text) {
-    if (ch >= '\u4e00' && ch <= '\u9fa5') {
-      if (prev) {
-        const g = prev + ch;
-        grams.set(g, (grams.get(g) ?? 0) + 1);
+/**
+ * What a piece of text looks like, for comparing it with another: its Han
+ * character bigrams (vocabulary) and its share of half-width punctuation (style).
+ * Grows by `add`, so an article's profile is kept up to date as fragments join it
+ * instead of being recomputed for every comparison.
+ */
+export class TextProfile {
+  readonly grams = new Map<string, number>();
+  private norm2 = 0;
+  private half = 0;
+  private full = 0;
+
+  static of(texts: Iterable<string>): TextProfile {
+    const p = new TextProfile();
+    for (const t of texts) p.add(t);
+    return p;
+  }
+
+  add(text: string): this {
+    let prev = '';
+    for (const ch of text) {
+      if (ch >= '\u4e00' && ch <= '\u9fa5') {
+        if (prev) {
+          const g = prev + ch;
+          const n = this.grams.get(g) ?? 0;
+          this.grams.set(g, n + 1);
+          this.norm2 += 2 * n + 1;
+        }
+        prev = ch;
+        continue;
       }
-      prev = ch;
-    } else {
       prev = '';
+      if (ch === ',' || ch === ':' || ch === ';' || ch === '(' || ch === ')') this.half++;
+      else if (ch === '，' || ch === '：' || ch === '；' || ch === '（' || ch === '）') this.full++;
     }
+    return this;
   }
-  return grams;
-}
 
-export function cosine(a: Map<string, number>, b: Map<string, number>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  let dot = 0;
-  const [small, large] = a.size < b.size ? [a, b] : [b, a];
-  for (const [g, n] of small) {
-    const m = large.get(g);
-    if (m) dot += n * m;
+  /** Share of half-width commas, colons and brackets; null when too few to say. */
+  get halfWidth(): number | null {
+    const all = this.half + this.full;
+    return all >= 4 ? this.half / all : null;
   }
-  let na = 0;
-  let nb = 0;
-  for (const n of a.values()) na += n * n;
-  for (const n of b.values()) nb += n * n;
-  return dot / Math.sqrt(na * nb);
-}
 
-/** Per-fragment features, computed once. */
-export interface FragmentFeatures {
-  text: string;
-  grams: Map<string, number>;
-  halfWidth: number | null;
-}
-
-export function features(f: Fragment): FragmentFeatures {
-  const text = f.blocks.map((b) => b.text).join('\n');
-  return { text, grams: bigrams(text), halfWidth: halfWidthShare(text) };
+  /** Cosine similarity of the bigram counts, 0..1. */
+  cosine(other: TextProfile): number {
+    if (this.norm2 === 0 || other.norm2 === 0) return 0;
+    const [small, large] = this.grams.size < other.grams.size ? [this.grams, other.grams] : [other.grams, this.grams];
+    let dot = 0;
+    for (const [g, n] of small) {
+      const m = large.get(g);
+      if (m) dot += n * m;
+    }
+    return dot / Math.sqrt(this.norm2 * other.norm2);
+  }
 }

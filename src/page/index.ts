@@ -15,6 +15,7 @@ import { classifyBlocks, type PageItem } from './classify.js';
 import { cutFragments, type Fragment } from './fragments.js';
 import { linkSeams, type SeamCandidate } from './rejoin.js';
 import { chooseChain, repeatsHeadline, type Chain } from './assign.js';
+import { TextProfile } from './evidence.js';
 
 export interface PageResult {
   articles: ArticleDraft[];
@@ -109,10 +110,12 @@ function assembleChains(fragments: Fragment[], links: Map<number, number>): Chai
       if (!opens) chain = chooseChain(f, chains, fragments, linkedTails);
     }
     if (!chain) {
-      chain = { fragments: [], title: null, continuedFrom: null, headlines: [] };
+      chain = { fragments: [], title: null, continuedFrom: null, headlines: [], markers: [], profile: new TextProfile() };
       chains.push(chain);
     }
     chain.fragments.push(f.index);
+    chain.markers.push(...f.markers);
+    for (const b of f.blocks) chain.profile.add(b.text);
     chainOf.set(f.index, chain);
     for (const h of f.headlines) {
       if (!chain.title) chain.title = h.text;

@@ -1,6 +1,6 @@
 import type { Fragment } from './fragments.js';
 import type { Block } from '../types.js';
-import { bigrams, cosine, halfWidthShare, numberingScore, styleScore, type FragmentFeatures } from './evidence.js';
+import { numberingScore, styleScore, TextProfile } from './evidence.js';
 import { leadingMarker, type LeadingMarker } from './markers.js';
 import { wordAcrossSeam } from './seams.js';
 
@@ -47,7 +47,7 @@ export function linkSeams(fragments: Fragment[]): { links: Map<number, number>; 
     const prev = head.index - 1;
     const affinity =
       numberingScore(markersBefore[prev], markersAfter[head.index].slice(0, 4)) +
-      cosine(featuresBefore[prev].grams, featuresAfter[head.index].grams) * 4;
+      featuresBefore[prev].cosine(featuresAfter[head.index]) * 4;
     if (affinity > 0) sequel.set(head.index, -Math.round(affinity * SEQUEL_WEIGHT * 10) / 10);
   }
   for (const tail of fragments) {
@@ -80,7 +80,7 @@ export function linkSeams(fragments: Fragment[]): { links: Map<number, number>; 
   return { links, candidates };
 }
 
-function scoreSeam(tail: Fragment, head: Fragment, tf: FragmentFeatures, hf: FragmentFeatures): SeamCandidate {
+function scoreSeam(tail: Fragment, head: Fragment, tf: TextProfile, hf: TextProfile): SeamCandidate {
   const why: string[] = [];
   let score = 0;
   const before = tail.blocks[tail.blocks.length - 1].text;
@@ -101,7 +101,7 @@ function scoreSeam(tail: Fragment, head: Fragment, tf: FragmentFeatures, hf: Fra
   if (word) add(3, `word across seam: ${word}`);
   if (tail.maybeCut && !word && !/^[、，,。；;：:）)”’」』》]/.test(after)) add(-100, 'tail may be a complete line');
   add(styleScore(tf.halfWidth, hf.halfWidth), 'punctuation style');
-  add(Math.round(cosine(tf.grams, hf.grams) * 40) / 10, 'shared vocabulary');
+  add(Math.round(tf.cosine(hf) * 40) / 10, 'shared vocabulary');
   if (head.headlines.length > 0) {
     // A headline over the head names a new article, unless the cut article has no
     // title yet (a headline printed over a later column of it).
@@ -132,7 +132,6 @@ function markerOf(b: Block): LeadingMarker[] {
   return m ? [m] : [];
 }
 
-function featuresOf(blocks: Block[]): FragmentFeatures {
-  const text = blocks.map((b) => b.text).join('\n');
-  return { text, grams: bigrams(text), halfWidth: halfWidthShare(text) };
+function featuresOf(blocks: Block[]): TextProfile {
+  return TextProfile.of(blocks.map((b) => b.text));
 }
