@@ -41,7 +41,8 @@ export async function runBatch(args: string[], flags: BatchFlags, io: CliIO, out
   const options: TaskOptions = { format: flags.inputFormat === 'jsonl' ? undefined : flags.inputFormat, encoding: flags.encoding };
   const records = flags.inputFormat === 'jsonl';
   const stats: Stats = { inputs: 0, articles: 0, diagnostics: 0, failed: 0 };
-  const progress = new Progress(io, records || (await anyFolder(args, io)) ? null : args.length);
+  const folders = !records && (await anyFolder(args, io));
+  const progress = new Progress(io, records || folders ? null : args.length);
   const names = new OutNames(flags.format ?? 'json');
   let code: number = EXIT.OK;
   const raise = (c: number) => {
@@ -91,7 +92,9 @@ export async function runBatch(args: string[], flags: BatchFlags, io: CliIO, out
   };
 
   const jobs = Math.max(1, flags.jobs ?? availableParallelism());
-  const pool = jobs > 1 ? WorkerPool.create(jobs) : null;
+  // One input needs no pool: starting workers costs more than the parse (start-up budget).
+  const single = !records && !folders && args.length === 1;
+  const pool = jobs > 1 && !single ? WorkerPool.create(jobs) : null;
   try {
     await runOrdered(tasks, pool, jobs, emit);
   } finally {
