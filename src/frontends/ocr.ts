@@ -209,7 +209,7 @@ export function unwrapColumns(text: string): BlockStream {
       close();
       current = piece;
     } else {
-      appendLine(current, piece);
+      appendLine(current, piece, text);
     }
     // a line clearly shorter than the column ends its paragraph (a heading too, once it fits)
     if (line.width < shape.width - 2) close();
@@ -221,9 +221,16 @@ export function unwrapColumns(text: string): BlockStream {
 const LATIN_END = /[A-Za-z]$/;
 const LATIN_START = /^[A-Za-z]/;
 
-function appendLine(block: Block, line: Block): void {
-  // a Latin word broken by the wrap needs its space back; CJK text joins directly
-  const gap = LATIN_END.test(block.text) && LATIN_START.test(line.text) ? ' ' : '';
+function appendLine(block: Block, line: Block, source: string): void {
+  // A tab at the wrap separates table cells ("具体指标<TAB>发展目标"): it stays, as
+  // written. A Latin word broken by the wrap needs a space back; CJK joins directly.
+  const lastEnd = block.segments[block.segments.length - 1]?.end ?? 0;
+  const tab = source.slice(lastEnd, line.segments[0]?.start ?? lastEnd).indexOf('\t');
+  if (tab !== -1) {
+    block.segments.push({ from: block.text.length, start: lastEnd + tab, end: lastEnd + tab + 1 });
+    block.text += '\t';
+  }
+  const gap = tab === -1 && LATIN_END.test(block.text) && LATIN_START.test(line.text) ? ' ' : '';
   const from = block.text.length + gap.length;
   block.text += gap + line.text;
   for (const s of line.segments) block.segments.push({ from: from + s.from, start: s.start, end: s.end });

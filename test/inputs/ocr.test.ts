@@ -60,6 +60,12 @@ describe('hard-wrapped OCR columns', () => {
     for (let k = 1; k < joined.segments.length; k++) expect(joined.segments[k].start).toBeGreaterThan(joined.segments[k - 1].end);
   });
 
+  it('keep a tab that fell at the wrap (a cell separator)', () => {
+    const row = unwrapColumns(wrapped).blocks.find((b) => b.text.startsWith('1.新发'))!;
+    expect(row.text).toMatch(/^1\.新发 展 工 会 会 员 数\t到“十四五”末/);
+    expectExactSegments(wrapped, [row]);
+  });
+
   it('work with CRLF line ends', () => {
     const crlf = wrapped.replace(/\n/g, '\r\n');
     const blocks = unwrapColumns(crlf).blocks;
