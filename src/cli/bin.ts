@@ -2,12 +2,13 @@ import { unlinkSync } from 'node:fs';
 import { main } from './main.js';
 import { processIO } from './io.js';
 import { partialOutputs } from './batch.js';
+import { describeIoError } from './worker.js';
 
 // A closed pipe (policyparse … | head) is a normal way for a reader to stop; any
 // other write error (a full disk) loses output and must not end with exit 0.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   if (err.code === 'EPIPE') process.exit(0);
-  process.stderr.write(`policyparse: standard output: ${err.code === 'ENOSPC' ? 'no space left on device' : err.message}\n`);
+  process.stderr.write(`policyparse: standard output: ${describeIoError(err)}\n`);
   process.exit(2);
 });
 

@@ -48,6 +48,14 @@ export function describeIoError(err: unknown): string {
     case 'EACCES':
     case 'EPERM':
       return 'permission denied';
+    case 'ENOTDIR':
+      return 'not a folder (a file is in the way)';
+    case 'EEXIST':
+      return 'exists and is not a folder';
+    case 'ENOSPC':
+      return 'no space left on device';
+    case 'EROFS':
+      return 'read-only file system';
     default:
       return e instanceof Error ? e.message : String(err);
   }

@@ -92,6 +92,7 @@ describe('I/O faults', () => {
     expect(oneLine(r.stderr)).toBe(true);
     expect(r.stderr).toMatch(/^policyparse: /);
     expect(r.stderr).toContain(out.includes('seed.txt') ? 'seed.txt' : out);
+    expect(r.stderr).toMatch(/not a folder|permission denied|read-only/);
     expect(noTrace(r.stderr)).toBe(true);
   });
 
