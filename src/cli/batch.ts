@@ -249,7 +249,8 @@ async function* recordTasks(io: CliIO, options: TaskOptions): AsyncGenerator<Ite
       yield fail(id, 'has no "text", "html" or "markdown" string');
       continue;
     }
-    const format: InputFormat = field === 'html' ? 'html' : field === 'markdown' ? 'markdown' : (options.format ?? 'text');
+    // "text" is guessed like a file is (Markdown headings, an id ending in .md or .html)
+    const format: InputFormat | undefined = field === 'html' ? 'html' : field === 'markdown' ? 'markdown' : undefined;
     yield { index: index++, kind: 'text', text: r[field] as string, name: id, options: { ...options, format }, outName: safeFileName(id) };
   }
 }
@@ -336,15 +337,18 @@ class WorkerPool {
   private readonly all = new Set<Worker>();
   private closed = false;
 
-  private constructor(private readonly script: URL) {}
+  private constructor(
+    private readonly script: URL,
+    private readonly size: number,
+  ) {}
 
-  /** A pool of `size` workers, or null when the compiled worker script is not there (running from source). */
+  /**
+   * A pool of up to `size` workers, started as work arrives (a folder of two files
+   * starts two), or null when the compiled worker script is not there (running from source).
+   */
   static create(size: number): WorkerPool | null {
     const script = workerScript();
-    if (!script) return null;
-    const pool = new WorkerPool(script);
-    for (let i = 0; i < size; i++) pool.idle.push(pool.spawn());
-    return pool;
+    return script ? new WorkerPool(script, size) : null;
   }
 
   run(task: Task): Promise<TaskResult> {
@@ -384,13 +388,11 @@ class WorkerPool {
     const i = this.idle.indexOf(worker);
     if (i !== -1) this.idle.splice(i, 1);
     job?.resolve({ index: job.task.index, ok: false, kind: 'internal', message: `internal error: ${err.message}` });
-    if (!this.closed) {
-      this.idle.push(this.spawn());
-      this.dispatch();
-    }
+    if (!this.closed) this.dispatch(); // a new worker takes its place if there is work
   }
 
   private dispatch(): void {
+    while (this.waiting.length && !this.idle.length && this.all.size < this.size && !this.closed) this.idle.push(this.spawn());
     while (this.idle.length && this.waiting.length) {
       const worker = this.idle.pop()!;
       const job = this.waiting.shift()!;

@@ -85,10 +85,11 @@ describe('many inputs', () => {
   });
 
   it('gives the same output whatever the number of jobs', async () => {
-    const one = await run(['--jobs', '1', '-q', 'pages', 'short.txt'], { cwd: dir });
+    // both through the worker pool (dist/), so a stale build cannot tell src and dist apart
+    const two = await run(['--jobs', '2', '-q', 'pages', 'short.txt'], { cwd: dir });
     const three = await run(['--jobs', '3', '-q', 'pages', 'short.txt'], { cwd: dir });
-    expect(three.stdout).toBe(one.stdout);
-    expect(one.stdout.trim().split('\n')).toHaveLength(4);
+    expect(three.stdout).toBe(two.stdout);
+    expect(two.stdout.trim().split('\n').map((l) => JSON.parse(l).source.name)).toEqual(['pages/a.txt', 'pages/b.txt', 'pages/html/c.html', 'short.txt']);
   });
 
   it('writes one file per input with --out, atomically', async () => {
@@ -129,8 +130,9 @@ describe('record streams (--input-format jsonl)', () => {
     const r = await run(['--input-format', 'jsonl', '-q'], { cwd: root, stdin: input, stream: true });
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    // "text" is guessed as a file is: the seed page has ## headings
     expect(lines.map((d) => [d.source.name, d.source.format])).toEqual([
-      ['r1', 'text'],
+      ['r1', 'markdown'],
       ['r2', 'html'],
       ['r3', 'text'],
     ]);
