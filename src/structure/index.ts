@@ -1,5 +1,11 @@
-import type { Diagnostic, Node, Paragraph } from '../types.js';
+import type { Diagnostic, Node, Paragraph, Span } from '../types.js';
 import type { LineIndex } from '../decode/lines.js';
+import { matchMarker } from './levels.js';
+import { splitHeading } from './heading.js';
+import { findTables } from './table.js';
+import { TreeBuilder } from './tree.js';
+
+const TABLES = false;
 
 export interface StructureResult {
   body: Node[];
@@ -8,24 +14,122 @@ export interface StructureResult {
 
 /**
  * One article's paragraphs (reading order, already re-joined) -> node tree.
- * Placeholder until the numbering grammar lands: one paragraph node each.
+ *
+ * Every paragraph lands in exactly one node: a numbered one (its marker, heading and
+ * text split off as written), a 款 (clause) inside a 条, a plain paragraph, or a
+ * table (caption, header and rows). One pass: markers are matched at the start of
+ * each paragraph (levels.ts) and nested with a stack (tree.ts).
  */
 export function parseStructure(paragraphs: Paragraph[], lines: LineIndex): StructureResult {
-  const body: Node[] = paragraphs.map((p, i) => ({
-    type: 'paragraph',
-    id: `p${i + 1}`,
-    marker: null,
-    number: null,
-    heading: null,
-    text: p.text,
-    children: [],
-    span: paragraphSpan(p, lines),
-  }));
-  return { body, diagnostics: [] };
+  const builder = new TreeBuilder();
+  const tables = TABLES ? findTables(paragraphs) : [];
+  let t = 0;
+  for (let i = 0; i < paragraphs.length; i++) {
+    const table = tables[t];
+    if (table && i === (table.caption ?? table.first)) {
+      const firstPara = paragraphs[i];
+      const lastPara = paragraphs[table.last];
+      builder.addPlain(
+        {
+          type: 'table',
+          id: '',
+          marker: null,
+          number: null,
+          heading: null,
+          text: '',
+          caption: table.caption === null ? null : paragraphs[table.caption].text.trim(),
+          header: table.header,
+          rows: table.rows,
+          children: [],
+          span: joinSpans(paragraphSpan(firstPara, lines), paragraphSpan(lastPara, lines)),
+        },
+        false,
+      );
+      i = table.last;
+      t++;
+      continue;
+    }
+    const p = paragraphs[i];
+    const span = paragraphSpan(p, lines);
+    const m = matchMarker(p.text);
+    if (!m) {
+      builder.addPlain({ type: 'paragraph', id: '', marker: null, number: null, heading: null, text: p.text, children: [], span });
+      continue;
+    }
+    const rest = p.text.slice(m.contentStart);
+    const node: Node = {
+      type: m.scheme.type,
+      id: '',
+      scheme: m.scheme.id,
+      marker: m.marker,
+      number: m.number,
+      heading: null,
+      text: rest,
+      children: [],
+      span,
+    };
+    if (m.scheme.id === 'qa-question') {
+      node.question = rest.trim();
+      node.text = '';
+    } else if (m.scheme.id === 'qa-answer') {
+      // The answer is a paragraph of the qa node, written as it was (答：……).
+      Object.assign(node, { scheme: undefined, marker: null, text: p.text });
+      delete node.scheme;
+    } else {
+      Object.assign(node, splitHeading(m.scheme.heading, rest, p.heading > 0));
+    }
+    const words = rest.replace(/[\s\u3000]+$/, '');
+    builder.addMarked({
+      scheme: m.scheme,
+      node,
+      numeral: m.numeral,
+      endsEntry: /[；;，,]$/.test(words),
+      endsSentence: /[。.]$/.test(words) && !/[。！？!?]/.test(words.slice(0, -1)),
+      place: lines.point(sourceOffset(p, m.start)),
+    });
+  }
+  assignIds(builder.roots, '');
+  return { body: builder.roots, diagnostics: builder.diagnostics };
 }
 
 export function paragraphSpan(p: Paragraph, lines: LineIndex) {
   const first = p.segments[0];
   const last = p.segments[p.segments.length - 1];
   return lines.span(first ? first.start : 0, last ? last.end : 0);
+}
+
+function joinSpans(a: Span, b: Span): Span {
+  return { start: a.start, end: b.end };
+}
+
+/** The input offset of a character of a paragraph's text, through its segments. */
+function sourceOffset(p: Paragraph, textOffset: number): number {
+  let seg = p.segments[0];
+  for (const s of p.segments) {
+    if (s.from <= textOffset) seg = s;
+    else break;
+  }
+  return seg ? Math.min(seg.start + (textOffset - seg.from), seg.end) : 0;
+}
+
+const ID_PREFIX: Record<Node['type'], string> = {
+  part: 'pt',
+  chapter: 'ch',
+  section: 's',
+  article: 'art',
+  clause: 'cl',
+  item: 'i',
+  paragraph: 'p',
+  principle: 'pr',
+  qa: 'qa',
+  table: 't',
+  list: 'l',
+};
+
+/** Path-like ids: a node's place among its siblings, under its parent's id (ch2.art13.i1). */
+function assignIds(nodes: Node[], prefix: string): void {
+  nodes.forEach((node, k) => {
+    node.id = `${prefix}${ID_PREFIX[node.type]}${k + 1}`;
+    assignIds(node.children, `${node.id}.`);
+  });
 }
