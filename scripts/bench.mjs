@@ -36,8 +36,8 @@ const started = Date.now();
 for (const input of inputs) {
   if (args.only && !input.name.includes(args.only)) continue;
   console.log(`\n${input.name}: ${(input.bytes / MB).toFixed(1)} MB, ${input.pages} page(s)`);
-  const ppRow = measure(input, 'policyparse', policyparseCommand(input), projectedSkip(input));
-  for (const tool of alternatives(input, ppRow)) measure(input, tool.name, tool.command, tool.skip);
+  measure(input, 'policyparse', policyparseCommand(input), projectedSkip(input));
+  for (const tool of alternatives(input)) measure(input, tool.name, tool.command, tool.skip);
 }
 const cold = coldStart();
 
@@ -172,7 +172,7 @@ function countPages(path) {
 /** policyparse on the 100 MB file is left out when the 20 MB rate says it would take minutes. */
 function projectedSkip(input) {
   const earlier = rows.find((r) => r.tool === 'policyparse' && r.input === '20 MB file' && r.mbPerSecond);
-  if (args.full || input.bytes < 50 * MB || !earlier) return null;
+  if (args.full || input.name !== '100 MB file' || !earlier) return null;
   const projected = input.bytes / MB / earlier.mbPerSecond;
   return projected > 90 ? `left out: about ${projected.toFixed(0)} s a run at the 20 MB rate; --full runs it` : null;
 }
@@ -182,9 +182,9 @@ function policyparseCommand(input) {
   return [process.execPath, cliBin, '-q', '--compact', ...jobs, input.path];
 }
 
-function alternatives(input, pp) {
+function alternatives(input) {
   // Projected time at the alternatives' known speeds (issue 6): skip what would take too long.
-  const big = input.bytes > 50 * MB && !args.full;
+  const big = input.name === '100 MB file' && !args.full;
   const list = [
     { name: 'remark-parse', command: [process.execPath, '--max-old-space-size=8192', helpers.remark, input.path], skip: big ? 'left out on 100 MB (about 50 s a run and several GB at ~2 MB/s); --full runs it' : null },
   ];
@@ -195,7 +195,6 @@ function alternatives(input, pp) {
     list.push({ name: 'pandoc', command: null, skip: 'not installed' });
   }
   list.push({ name: 'floor (read+decode)', command: [process.execPath, helpers.floor, input.path], skip: null });
-  void pp;
   return list;
 }
 
@@ -226,7 +225,7 @@ function measure(input, tool, command, skip = null) {
   row.mbPerSecond = input.bytes / MB / row.seconds;
   row.pagesPerSecond = input.pages / row.seconds;
   row.peakRssMB = rss ? rss / 1024 : null;
-  console.log(`  ${tool.padEnd(20)} ${row.seconds.toFixed(2)} s  ${row.mbPerSecond.toFixed(1)} MB/s  ${row.peakRssMB?.toFixed(0) ?? '-'} MB${row.skipped ? '  ' + row.skipped : ''}`);
+  console.log(`  ${tool.padEnd(20)} ${row.seconds.toFixed(2)} s  ${fmt(row.mbPerSecond, 1)} MB/s  ${row.peakRssMB?.toFixed(0) ?? '-'} MB${row.skipped ? '  ' + row.skipped : ''}`);
   return row;
 }
 
@@ -257,7 +256,7 @@ function coldStart() {
 }
 
 function fmt(x, digits = 2) {
-  return x === null || x === undefined ? '-' : x >= 100 ? x.toFixed(0) : x.toFixed(digits);
+  return x === null || x === undefined ? '-' : x >= 100 ? x.toFixed(0) : x < 1 ? x.toFixed(Math.max(digits, 2)) : x.toFixed(digits);
 }
 
 function printTable() {
