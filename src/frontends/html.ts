@@ -194,10 +194,17 @@ function addText(node: DomText, c: Collector, inLink: boolean): void {
     flush(c);
     c.current = { chars: [], offsets: [], linkChars: 0, owner, heading: headingLevel(owner), order: c.order++ };
   }
-  const d = c.current;
+  let d = c.current;
   const loc = node.sourceCodeLocation;
   const offsets = loc ? alignOffsets(c.source, loc.startOffset, loc.endOffset, node.data) : new Array<number>(node.data.length).fill(-1);
+  // preformatted text keeps its lines: each is a paragraph, as in a text file
+  const lines = owner.name === 'pre';
   for (let i = 0; i < node.data.length; i++) {
+    if (lines && node.data[i] === '\n') {
+      flush(c);
+      d = c.current = { chars: [], offsets: [], linkChars: 0, owner, heading: 0, order: c.order++ };
+      continue;
+    }
     d.chars.push(node.data[i]);
     d.offsets.push(offsets[i]);
     if (inLink && !isSpace(node.data[i])) d.linkChars++;

@@ -115,6 +115,13 @@ describe('HTML front-end', () => {
     expect(s.diagnostics.map((d) => d.code)).toEqual(['html-no-article']);
   });
 
+  it('keeps the lines of <pre> text apart', () => {
+    const html = '<div><h1>关于印发办法的通知</h1><pre>第一条　为了规范管理，制定本办法。\n第二条　本办法适用于全国。\n\n第三条　本办法自发布之日起施行。</pre></div>';
+    const s = htmlBlocks(html);
+    expect(s.blocks.map((b) => b.text)).toEqual(['关于印发办法的通知', '第一条　为了规范管理，制定本办法。', '第二条　本办法适用于全国。', '第三条　本办法自发布之日起施行。']);
+    expectExactSegments(html, s.blocks);
+  });
+
   it('survives 20,000 nested elements', () => {
     const html = '<div>'.repeat(20_000) + '<p>第一条　为了规范管理，制定本办法。</p>' + '</div>'.repeat(20_000);
     const s = htmlBlocks(html);
