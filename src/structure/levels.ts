@@ -144,7 +144,7 @@ export const SCHEMES: readonly Scheme[] = [
     id: 'ordinal',
     type: 'item',
     rank: 95,
-    pattern: /^第([一二三四五六七八九十]+)(?=[，,、：:])/,
+    pattern: /^第([一二三四五六七八九十]+)[，,、：:]/,
     value: cnValue,
     heading: 'lead',
     leaf: true,
@@ -218,7 +218,8 @@ export const SCHEMES: readonly Scheme[] = [
     value: () => null,
     heading: 'first-sentence',
     leaf: true,
-    accept: (rest) => rest.trim().length > 0,
+    // A short line with no punctuation after a dash is a subtitle (——访……负责同志), not a bullet.
+    accept: (rest) => /[。；;：:！？!?，,]/.test(rest) || rest.trim().length > 20,
   },
   {
     id: 'bullet',
