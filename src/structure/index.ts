@@ -2,7 +2,7 @@ import type { Diagnostic, Node, Paragraph, Span } from '../types.js';
 import type { LineIndex } from '../decode/lines.js';
 import { matchMarker } from './levels.js';
 import { splitHeading } from './heading.js';
-import { findTables } from './table.js';
+import { findTables, type TableRun } from './table.js';
 import { TreeBuilder } from './tree.js';
 
 /**
@@ -28,29 +28,14 @@ export interface StructureResult {
  */
 export function parseStructure(paragraphs: Paragraph[], lines: LineIndex): StructureResult {
   const builder = new TreeBuilder();
-  const tables = TABLES ? findTables(paragraphs) : [];
+  const tables = findTables(paragraphs);
   let t = 0;
   for (let i = 0; i < paragraphs.length; i++) {
     const table = tables[t];
     if (table && i === (table.caption ?? table.first)) {
-      const firstPara = paragraphs[i];
-      const lastPara = paragraphs[table.last];
-      builder.addPlain(
-        {
-          type: 'table',
-          id: '',
-          marker: null,
-          number: null,
-          heading: null,
-          text: '',
-          caption: table.caption === null ? null : paragraphs[table.caption].text.trim(),
-          header: table.header,
-          rows: table.rows,
-          children: [],
-          span: joinSpans(paragraphSpan(firstPara, lines), paragraphSpan(lastPara, lines)),
-        },
-        false,
-      );
+      if (TABLES) builder.addPlain(tableNode(table, paragraphs, lines), false);
+      // Until then its lines stay plain paragraphs: a row number (1.) is no item.
+      else for (let k = i; k <= table.last; k++) builder.addPlain(plainNode(paragraphs[k], lines), false);
       i = table.last;
       t++;
       continue;
@@ -59,7 +44,7 @@ export function parseStructure(paragraphs: Paragraph[], lines: LineIndex): Struc
     const span = paragraphSpan(p, lines);
     const m = matchMarker(p.text);
     if (!m) {
-      builder.addPlain({ type: 'paragraph', id: '', marker: null, number: null, heading: null, text: p.text, children: [], span });
+      builder.addPlain(plainNode(p, lines));
       continue;
     }
     const rest = p.text.slice(m.contentStart);
@@ -97,6 +82,26 @@ export function parseStructure(paragraphs: Paragraph[], lines: LineIndex): Struc
   }
   assignIds(builder.roots, '');
   return { body: builder.roots, diagnostics: builder.diagnostics };
+}
+
+function plainNode(p: Paragraph, lines: LineIndex): Node {
+  return { type: 'paragraph', id: '', marker: null, number: null, heading: null, text: p.text, children: [], span: paragraphSpan(p, lines) };
+}
+
+function tableNode(table: TableRun, paragraphs: Paragraph[], lines: LineIndex): Node {
+  return {
+    type: 'table',
+    id: '',
+    marker: null,
+    number: null,
+    heading: null,
+    text: '',
+    caption: table.caption === null ? null : paragraphs[table.caption].text.trim(),
+    header: table.header,
+    rows: table.rows,
+    children: [],
+    span: joinSpans(paragraphSpan(paragraphs[table.caption ?? table.first], lines), paragraphSpan(paragraphs[table.last], lines)),
+  };
 }
 
 export function paragraphSpan(p: Paragraph, lines: LineIndex) {
