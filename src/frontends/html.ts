@@ -116,7 +116,15 @@ export function htmlBlocks(source: string): BlockStream {
   }
   const inBody = drafts.filter((d) => body.parts.some((part) => isInside(d.owner, part)) && !isNoise(d));
   const firstOrder = inBody.find((d) => d.heading === 0)?.order ?? Infinity;
-  const headlines = headlinesBefore(drafts, body.parts[0], firstOrder);
+  let headlines = headlinesBefore(drafts, body.parts[0], firstOrder);
+  if (headlines.length === 0 && documentTitle) {
+    // no headline element: the line before the body that repeats the page's <title> is the headline
+    const echo = titleEcho(drafts, documentTitle, firstOrder);
+    if (echo) {
+      echo.heading = 1;
+      headlines = [echo];
+    }
+  }
   const title = headlines.reduce<Draft | null>((best, d) => (!best || d.heading < best.heading || (d.heading === best.heading && d.order > best.order) ? d : best), null);
 
   const blocks: Block[] = [];
@@ -385,6 +393,21 @@ function headlinesBefore(drafts: Draft[], container: DomElement, firstOrder: num
     if (found.length) return found;
   }
   return [];
+}
+
+function titleEcho(drafts: Draft[], documentTitle: string, firstOrder: number): Draft | null {
+  const want = compact(documentTitle);
+  if (want.length < 4) return null;
+  for (let i = drafts.length - 1; i >= 0; i--) {
+    const d = drafts[i];
+    if (d.order > firstOrder || d.cells || isNoise(d)) continue;
+    if (compact(d.chars.join('')) === want) return d;
+  }
+  return null;
+}
+
+function compact(text: string): string {
+  return text.replace(/[\s\u3000\u00a0]+/g, '');
 }
 
 function pageDateEdition(drafts: Draft[], used: Set<Draft>): { date?: string | null; edition?: string | null } {

@@ -103,6 +103,20 @@ describe('HTML front-end', () => {
     ]);
   });
 
+  it('takes the line that repeats <title> for the headline when there is no headline element', () => {
+    const html = `<html><head><title>关于加强安全生产的意见_人民政府网</title></head><body><div class="nav"><a href="#">首页</a></div>
+      <div class="main"><div class="bt"><b>关于加强 安全生产的意见</b></div><div class="date">2024-01-05</div>
+      <div class="content"><p>　　各省、自治区、直辖市人民政府：为加强安全生产工作，现提出以下意见。</p><p>　　一、总体要求</p></div></div></body></html>`;
+    const s = htmlBlocks(html);
+    expect(s.blocks.map((b) => [b.text, b.role ?? null])).toEqual([
+      ['关于加强 安全生产的意见', 'title'],
+      ['各省、自治区、直辖市人民政府：为加强安全生产工作，现提出以下意见。', null],
+      ['一、总体要求', null],
+    ]);
+    expect(s.meta.date).toBe('2024-01-05');
+    expectExactSegments(html, s.blocks);
+  });
+
   it('falls back to <title> when the page has no headline element', () => {
     const s = htmlBlocks('<html><head><title>关于加强安全生产的意见 - 人民政府网</title></head><body><div><p>这是一段足够长的正文内容，用来让正文检测找到它。这是第二句话。</p></div></body></html>');
     expect(s.meta.title).toBe('关于加强安全生产的意见');
