@@ -77,7 +77,10 @@ function nodeBlocks(node: Node, depth: number, sources: SourceLines): string[] {
     const level = TITLE_LEVEL + 1 + depth;
     if (node.heading && (textLines.length === 0 || written.headingAlone)) {
       const line = head + written.headingTail;
-      blocks.push(level <= MAX_LEVEL ? `${'#'.repeat(level)} ${oneLine(line)}` : paragraph(line));
+      // A heading that ends a sentence (第五节　生活、卫生。) stays a paragraph: read
+      // back as a Markdown heading it would lose its full stop.
+      const asHeading = level <= MAX_LEVEL && !/[。．；;！!？?]$/.test(line);
+      blocks.push(asHeading ? `${'#'.repeat(level)} ${oneLine(line)}` : paragraph(line));
       blocks.push(...textLines.map(paragraph));
     } else if (textLines.length === 0) {
       blocks.push(paragraph(head));
