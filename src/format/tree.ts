@@ -75,7 +75,8 @@ function nodeLabel(node: Node, paint: Paint, previewLength: number): string {
 }
 
 function previewOf(text: string, length: number): string {
-  const firstLine = text.trim().split('\n')[0] ?? '';
+  // Tabs and runs of spaces (table rows, OCR) would break the outline's columns.
+  const firstLine = (text.trim().split('\n')[0] ?? '').replace(/\s+/g, ' ');
   const chars = Array.from(firstLine);
   return chars.length > length || text.trim().includes('\n') ? chars.slice(0, length).join('') + '…' : firstLine;
 }

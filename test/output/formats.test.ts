@@ -71,6 +71,12 @@ describe('formatTree', () => {
     expect(lines).toContain('    └─ table “十四五”时期指标 2 rows');
   });
 
+  it('keeps a preview on one line of single spaces', () => {
+    const doc = sampleDocument();
+    doc.articles[0].body[1].text = '具体指标\t发展目标\n第二行';
+    expect(formatTree(doc)).toContain('第三条 具体指标 发展目标…\n');
+  });
+
   it('cuts long text to a preview', () => {
     const doc = sampleDocument();
     doc.articles[0].body[1].text = '甲'.repeat(40);
