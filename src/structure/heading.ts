@@ -21,6 +21,18 @@ const FINAL_STOP = /[。．]$/;
  * follows it); a closing ；or ： stays, it is part of what was written about the item.
  */
 export function splitHeading(rule: HeadingRule, rest: string, alone = false): HeadingSplit {
+  const split = splitWords(rule, rest, alone);
+  // Markdown emphasis that closed the lead-in belongs to neither side.
+  if (split.heading !== null && /(\*\*|__)/.test(split.heading + split.text.slice(0, 2))) {
+    return { heading: split.heading.replace(EMPHASIS_END, '') || null, text: split.text.replace(EMPHASIS_START, '') };
+  }
+  return split;
+}
+
+const EMPHASIS_END = /(\*\*|__)[。．]?$/;
+const EMPHASIS_START = /^(\*\*|__)/;
+
+function splitWords(rule: HeadingRule, rest: string, alone: boolean): HeadingSplit {
   const words = rest.replace(/[\s\u3000]+$/, '');
   if (rule === 'none' || rule === 'question') return { heading: null, text: rest };
   if (!words) return { heading: null, text: '' };
@@ -28,7 +40,7 @@ export function splitHeading(rule: HeadingRule, rest: string, alone = false): He
   if (rule === 'line') {
     // 第一章　总则: a title line. A long line with sentences in it is read like an item.
     if (words.length <= SHORT_ITEM * 2 || !SENTENCE_END.test(words)) return { heading: words, text: '' };
-    return splitHeading('lead', rest);
+    return splitWords('lead', rest, false);
   }
   const end = SENTENCE_END.exec(words);
   const oneSentence = end === null || end.index === words.length - 1;

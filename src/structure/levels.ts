@@ -3,7 +3,7 @@
 // One ordered table. Order matters only where two patterns could match the same
 // start: 第X条 must be tried before 第一， (ordinal) and 问：/答： before anything
 // that could read their first character. `rank` is the default depth of a scheme
-// (smaller = higher): 编 > 章 > 节 > 条 > 款 > 一、 > （一） > 1. > （1） > ① > the
+// (smaller = higher): 编/篇/部分 > 章 > 节 > 条 > 款 > 一、 > （一） > 1. > （1） > ① > the
 // one-paragraph bullets. The tree builder follows these ranks unless the document
 // clearly nests them the other way (see tree.ts).
 import type { Node } from '../types.js';
@@ -21,6 +21,8 @@ export type SchemeId =
   | 'qa-question'
   | 'qa-answer'
   | 'part'
+  | 'part-pian'
+  | 'part-bufen'
   | 'chapter'
   | 'section'
   | 'article'
@@ -103,6 +105,27 @@ export const SCHEMES: readonly Scheme[] = [
     type: 'part',
     rank: 10,
     pattern: new RegExp(`^第(${CN}+|${DIGIT}+)编`),
+    value: anyValue,
+    heading: 'line',
+    leaf: false,
+    accept: acceptDivision,
+  },
+  {
+    // 第一篇 of a plan outline (篇 > 章 > 节), 第一部分 of a long policy document.
+    id: 'part-pian',
+    type: 'part',
+    rank: 10,
+    pattern: new RegExp(`^第(${CN}+|${DIGIT}+)篇`),
+    value: anyValue,
+    heading: 'line',
+    leaf: false,
+    accept: acceptDivision,
+  },
+  {
+    id: 'part-bufen',
+    type: 'part',
+    rank: 10,
+    pattern: new RegExp(`^第(${CN}+|${DIGIT}+)部分`),
     value: anyValue,
     heading: 'line',
     leaf: false,
@@ -246,7 +269,8 @@ export interface MarkerMatch {
   contentStart: number;
 }
 
-const INDENT = /^[\s\u3000]*/;
+/** Indentation, and Markdown strong emphasis the front-end left around a lead-in (**（一）指导思想。**坚持……). */
+const INDENT = /^[\s\u3000]*(?:\*\*|__)?/;
 
 /** The numbering marker a paragraph opens with, or null. */
 export function matchMarker(text: string): MarkerMatch | null {

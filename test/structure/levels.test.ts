@@ -9,6 +9,8 @@ const marker = (text: string) => {
 describe('marker schemes', () => {
   it.each([
     ['第一编　总则', 'part', 'part', '第一编', 1, '总则'],
+    ['第一篇　开启全面建设新征程', 'part-pian', 'part', '第一篇', 1, '开启全面建设新征程'],
+    ['第二部分 重点任务', 'part-bufen', 'part', '第二部分', 2, '重点任务'],
     ['第二章 刑事司法协助请求的提出', 'chapter', 'chapter', '第二章', 2, '刑事司法协助请求的提出'],
     ['第３章 附则', 'chapter', 'chapter', '第３章', 3, '附则'],
     ['第一节 向外国请求刑事司法协助', 'section', 'section', '第一节', 1, '向外国请求刑事司法协助'],
@@ -48,6 +50,7 @@ describe('marker schemes', () => {
     '第五条规定的期限内，应当作出决定。',
     '第三十条第一款规定的情形除外。',
     '第二章规定的程序适用于本节。',
+    '第一部分是总体要求，第二部分是重点任务。',
     '（此件公开发布）',
     '一是一，二是二。',
     '各省、自治区、直辖市人民政府：',
@@ -91,5 +94,14 @@ describe('headings', () => {
 
   it('takes all of a Markdown heading line', () => {
     expect(splitHeading('lead', '主要原则。', true)).toEqual({ heading: '主要原则', text: '' });
+  });
+});
+
+describe('Markdown emphasis around a lead-in', () => {
+  it('finds the marker inside ** and keeps the emphasis out of heading and text', () => {
+    const m = matchMarker('**（一）指导思想。**坚持问题导向。');
+    expect(m).toMatchObject({ marker: '（一）', number: 1 });
+    expect(splitHeading('lead', '**（一）指导思想。**坚持问题导向。'.slice(m!.contentStart))).toEqual({ heading: '指导思想', text: '坚持问题导向。' });
+    expect(splitHeading('lead', '指导思想**。坚持问题导向。')).toEqual({ heading: '指导思想', text: '坚持问题导向。' });
   });
 });
