@@ -193,11 +193,11 @@ export const SCHEMES: readonly Scheme[] = [
     leaf: false,
   },
   {
-    // 1. 1． 1、 — but not 1.5万亿元 (a digit after the dot) nor a year (2025、).
+    // 1. 1． 1、 — but not 1.5万亿元 or 1、2月份 (a digit after the dot) nor a year (2025、).
     id: 'arabic-dot',
     type: 'item',
     rank: 70,
-    pattern: new RegExp(`^(${DIGIT}{1,3})(?:[.．](?!${DIGIT})|、)`),
+    pattern: new RegExp(`^(${DIGIT}{1,3})[.．、](?!${DIGIT})`),
     value: arabicValue,
     heading: 'lead',
     leaf: false,
@@ -272,11 +272,14 @@ export interface MarkerMatch {
 /** Indentation, and Markdown strong emphasis the front-end left around a lead-in (**（一）指导思想。**坚持……). */
 const INDENT = /^[\s\u3000]*(?:\*\*|__)?/;
 
+/** Every marker of the table starts with one of these: most prose is turned away by one test. */
+const MARKER_START = new RegExp(`^(?:[第问记答（(㈠-㈩①-⑳㉑-㉟㊱-㊿—―─－●•■◆▲★]|${CN}|${DIGIT})`, 'u');
+
 /** The numbering marker a paragraph opens with, or null. */
 export function matchMarker(text: string): MarkerMatch | null {
   const start = INDENT.exec(text)![0].length;
   const head = start ? text.slice(start) : text;
-  if (!head) return null;
+  if (!head || !MARKER_START.test(head)) return null;
   for (const scheme of SCHEMES) {
     const m = scheme.pattern.exec(head);
     if (!m) continue;
