@@ -52,6 +52,8 @@ export function classifyBlocks(blocks: Block[]): PageItem[] {
     // it is the inner title of a document whose notice was the headline
     // (国务院关于印发《X》的通知 … X).
     if (endsWithDanglingCharacter(b.text) || /以下简称/.test(b.text)) return false;
+    // 和加强防震减灾工作意见的报告: a title's second line, not a title.
+    if (/^[的地得了着过们等及与和或之者所并而]/.test(b.text)) return false;
     // Without a genre name at its end, a bare line is a headline only when the
     // next line opens a document: an addressee line, a numbered heading.
     const next = blocks[i + 1];
