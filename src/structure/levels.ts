@@ -241,14 +241,15 @@ export const SCHEMES: readonly Scheme[] = [
     value: () => null,
     heading: 'first-sentence',
     leaf: true,
-    // A short line with no punctuation after a dash is a subtitle (——访……负责同志), not a bullet.
-    accept: (rest) => /[。；;：:！？!?，,]/.test(rest) || rest.trim().length > 20,
+    // A line with no punctuation after a dash is a subtitle (——访……负责同志) or the
+    // source of a quotation (——习近平……讲话), not a bullet.
+    accept: (rest) => /[。；;：:！？!?，,]/.test(rest),
   },
   {
     id: 'bullet',
     type: 'item',
     rank: 100,
-    pattern: /^[●•■◆▲★]/,
+    pattern: /^[●•]/,  // not ■/□: newspapers open bylines with them (■本报记者 ……)
     value: () => null,
     heading: 'first-sentence',
     leaf: true,
@@ -273,7 +274,7 @@ export interface MarkerMatch {
 const INDENT = /^[\s\u3000]*(?:\*\*|__)?/;
 
 /** Every marker of the table starts with one of these: most prose is turned away by one test. */
-const MARKER_START = new RegExp(`^(?:[第问记答（(㈠-㈩①-⑳㉑-㉟㊱-㊿—―─－●•■◆▲★]|${CN}|${DIGIT})`, 'u');
+const MARKER_START = new RegExp(`^(?:[第问记答（(㈠-㈩①-⑳㉑-㉟㊱-㊿—―─－●•]|${CN}|${DIGIT})`, 'u');
 
 /** The numbering marker a paragraph opens with, or null. */
 export function matchMarker(text: string): MarkerMatch | null {

@@ -58,6 +58,8 @@ describe('marker schemes', () => {
     '问：',
     '——',
     '——访测试总局负责同志',
+    '——习近平总书记在庆祝中国共产党成立100周年大会上的讲话',
+    '■本报记者 张三',
   ])('%s is no marker', (text) => {
     expect(marker(text)).toBeNull();
   });
