@@ -3,7 +3,7 @@
 // One ordered table. Order matters only where two patterns could match the same
 // start: 第X条 must be tried before 第一， (ordinal) and 问：/答： before anything
 // that could read their first character. `rank` is the default depth of a scheme
-// (smaller = higher): 编/篇/部分 > 章 > 节 > 条 > 款 > 一、 > （一） > 1. > （1） > ① > the
+// (smaller = higher): 编/篇/部分 > 分编 > 章 > 节 > 条 > 款 > 一、 > （一） > 1. > （1） > ① > the
 // one-paragraph bullets. The tree builder follows these ranks unless the document
 // clearly nests them the other way (see tree.ts).
 import type { Node } from '../types.js';
@@ -21,6 +21,7 @@ export type SchemeId =
   | 'qa-question'
   | 'qa-answer'
   | 'part'
+  | 'part-fenbian'
   | 'part-pian'
   | 'part-bufen'
   | 'chapter'
@@ -105,6 +106,17 @@ export const SCHEMES: readonly Scheme[] = [
     type: 'part',
     rank: 10,
     pattern: new RegExp(`^第(${CN}+|${DIGIT}+)编`),
+    value: anyValue,
+    heading: 'line',
+    leaf: false,
+    accept: acceptDivision,
+  },
+  {
+    // 第一分编 of the Civil Code: between 编 and 章.
+    id: 'part-fenbian',
+    type: 'part',
+    rank: 15,
+    pattern: new RegExp(`^第(${CN}+|${DIGIT}+)分编`),
     value: anyValue,
     heading: 'line',
     leaf: false,

@@ -9,6 +9,7 @@ const marker = (text: string) => {
 describe('marker schemes', () => {
   it.each([
     ['第一编　总则', 'part', 'part', '第一编', 1, '总则'],
+    ['第一分编　通则', 'part-fenbian', 'part', '第一分编', 1, '通则'],
     ['第一篇　开启全面建设新征程', 'part-pian', 'part', '第一篇', 1, '开启全面建设新征程'],
     ['第二部分 重点任务', 'part-bufen', 'part', '第二部分', 2, '重点任务'],
     ['第二章 刑事司法协助请求的提出', 'chapter', 'chapter', '第二章', 2, '刑事司法协助请求的提出'],
