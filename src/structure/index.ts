@@ -6,12 +6,19 @@ import { findTables, type TableRun } from './table.js';
 import { TreeBuilder } from './tree.js';
 
 /**
- * Tables are recognised (table.ts) but not yet turned into nodes: the Markdown
- * writer prints them as pipe tables, and the line scanner hands pipe rows to the
- * page stage as prose, which re-joins and re-orders them, so a document would not
- * read back into the same tree. Switch on once pipe rows reach the page stage as rows.
+ * Tables are recognised (table.ts) but not yet turned into nodes by default: the
+ * Markdown writer prints them as pipe tables, and the Markdown front-end reads a
+ * page whose only markup is a pipe table with the line scanner, which hands the
+ * rows to the page stage as prose; it re-joins and re-orders them, so the document
+ * would not read back into the same tree. Switch on once pipe tables take the
+ * remark path (rows with cells, which the page stage keeps whole).
  */
 const TABLES = false;
+
+export interface StructureOptions {
+  /** Turn table runs into table nodes (caption, header, rows). Default: TABLES. */
+  tables?: boolean;
+}
 
 export interface StructureResult {
   body: Node[];
@@ -26,14 +33,15 @@ export interface StructureResult {
  * table (caption, header and rows). One pass: markers are matched at the start of
  * each paragraph (levels.ts) and nested with a stack (tree.ts).
  */
-export function parseStructure(paragraphs: Paragraph[], lines: LineIndex): StructureResult {
+export function parseStructure(paragraphs: Paragraph[], lines: LineIndex, options: StructureOptions = {}): StructureResult {
+  const tablesOn = options.tables ?? TABLES;
   const builder = new TreeBuilder();
   const tables = findTables(paragraphs);
   let t = 0;
   for (let i = 0; i < paragraphs.length; i++) {
     const table = tables[t];
     if (table && i === (table.caption ?? table.first)) {
-      if (TABLES) builder.addPlain(tableNode(table, paragraphs, lines), false);
+      if (tablesOn) builder.addPlain(tableNode(table, paragraphs, lines), false);
       // Until then its lines stay plain paragraphs: a row number (1.) is no item.
       else for (let k = i; k <= table.last; k++) builder.addPlain(plainNode(paragraphs[k], lines), false);
       i = table.last;

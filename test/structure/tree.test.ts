@@ -223,3 +223,45 @@ describe('numbering diagnostics', () => {
     expect(diagnostics).toEqual([]);
   });
 });
+
+describe('table nodes', () => {
+  it('turns a title line, header and rows into one table node (when switched on)', () => {
+    const lines = [
+      '40.提高资产管理效能。积极推动各项事业纳入公共服务体系。',
+      '“十四五”时期“组织建设”指标\t',
+      '具体指标\t发展目标',
+      '1.新 发 展 会 员 数\t到“十四五”末,全国新发 展 会 员 4000 万 以 上。',
+      '2.新 组 建 基 层 组 织 数\t到“十四五”末,全国新组 建 基 层 组 织 60 万 个 以 上。',
+      '十一、坚持以党的政治建设为统领',
+    ];
+    const source = lines.join('\n');
+    let offset = 0;
+    const paragraphs = lines.map((text) => {
+      const p = { text, segments: [{ from: 0, start: offset, end: offset + text.length }], heading: 0 };
+      offset += text.length + 1;
+      return p;
+    });
+    const { body, diagnostics } = parseStructure(paragraphs, new LineIndex(source), { tables: true });
+    expect(body.map((n) => n.type)).toEqual(['item', 'section']);
+    const table = body[0].children[0];
+    expect(table).toMatchObject({
+      type: 'table',
+      number: null,
+      heading: null,
+      caption: '“十四五”时期“组织建设”指标',
+      header: ['具体指标', '发展目标'],
+      rows: [
+        ['1.新发展会员数', '到“十四五”末,全国新发展会员 4000 万以上。'],
+        ['2.新组建基层组织数', '到“十四五”末,全国新组建基层组织 60 万个以上。'],
+      ],
+    });
+    expect(table.span.start.line).toBe(2);
+    expect(table.span.end.line).toBe(5);
+    expect(diagnostics).toEqual([]);
+
+    const off = parseStructure(paragraphs, new LineIndex(source), { tables: false });
+    expect(off.body[0].children.map((n) => [n.type, n.number])).toEqual([
+      ['paragraph', null], ['paragraph', null], ['paragraph', null], ['paragraph', null],
+    ]);
+  });
+});
