@@ -1,13 +1,15 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { parse } from '../pipeline.js';
+import { explainPage } from '../pipeline.js';
+import { formatExplain } from '../page/explain.js';
 import { InputError } from '../errors.js';
-import type { InputFormat, PolicyDocument } from '../types.js';
+import type { InputFormat } from '../types.js';
 import { EXIT, type CliIO } from './io.js';
 import { COLOR_CHOICES, createOutput, DIAGNOSTIC_FORMATS, OUTPUT_FORMATS } from './render.js';
 import { runValidate } from './validate.js';
 import { runBatch } from './batch.js';
+import { describeIoError } from './worker.js';
 import { PARSE_EXAMPLES, SCHEMA_EXAMPLES, VALIDATE_EXAMPLES } from './help.js';
 import schemaJson from '../../schemas/policyparse.schema.json' with { type: 'json' };
 
@@ -23,6 +25,7 @@ interface ParseFlags {
   color?: string;
   jobs?: number;
   out?: string;
+  stage?: string;
 }
 
 /** The whole CLI: argv (without node and script) -> exit code. Never calls process.exit. */
@@ -37,6 +40,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .addOption(new Option('--input-format <format>', 'treat input as this format; jsonl: records {"id","text"|"html"} on stdin').choices(['text', 'markdown', 'html', 'jsonl']))
     .addOption(new Option('-j, --jobs <n>', 'parse this many inputs in parallel (default: all cores)').argParser(parseJobs))
     .option('-o, --out <dir>', 'write one output file per input into this folder')
+    .addOption(new Option('--stage <stage>', 'print an intermediate stage instead: fragments (every fragment and weighed join)').choices(['fragments']))
     .option('--encoding <name>', 'decode input bytes with this encoding (gb18030, gbk, utf-16le …)')
     .option('--pretty', 'indent JSON output (the default on a terminal)')
     .option('--compact', 'one-line JSON output (the default in a pipe)')
@@ -88,6 +92,7 @@ async function runParse(files: string[], flags: ParseFlags, io: CliIO): Promise<
     );
     return EXIT.USAGE;
   }
+  if (flags.stage === 'fragments') return runExplain(files, flags, io);
   const output = await createOutput(flags, io);
   return runBatch(files, flags, io, output);
 }
@@ -106,17 +111,19 @@ async function readInput(file: string, io: CliIO): Promise<Buffer> {
   return readFile(path);
 }
 
-function describeIoError(err: unknown): string {
-  const e = err as NodeJS.ErrnoException;
-  switch (e?.code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EISDIR':
-      return 'is a directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    default:
-      return e instanceof Error ? e.message : String(err);
+/** `--stage fragments`: what the page stage saw and weighed, for each input. */
+async function runExplain(files: string[], flags: ParseFlags, io: CliIO): Promise<number> {
+  let code: number = EXIT.OK;
+  for (const file of files) {
+    try {
+      const bytes = await readInput(file, io);
+      const pages = explainPage(bytes, { name: file, format: flags.inputFormat === 'jsonl' ? undefined : flags.inputFormat, encoding: flags.encoding });
+      if (files.length > 1) io.stdout.write(`== ${file}\n`);
+      io.stdout.write(formatExplain(pages, true));
+    } catch (err) {
+      io.stderr.write(`policyparse: ${file}: ${err instanceof InputError ? err.message : describeIoError(err)}\n`);
+      code = EXIT.USAGE;
+    }
   }
+  return code;
 }

@@ -108,3 +108,24 @@ describe('interleaved pages', () => {
     expect(two.articles).toHaveLength(4);
   });
 });
+
+describe('--stage fragments', () => {
+  it('prints every fragment and the weighed joins, the chosen ones starred', async () => {
+    const { main } = await import('../../src/cli/main.js');
+    const { fakeIO } = await import('../cli/fake-io.js');
+    const io = fakeIO();
+    expect(await main(['--stage', 'fragments', 'fixtures/seed-page.txt'], io)).toBe(0);
+    expect(io.out()).toMatch(/^fragments \(line, article, cut\?, first … last\):/);
+    expect(io.out()).toMatch(/^ {2}\* F\d+ -> F\d+\t[0-9.]+\t.*word across seam: 倡导/m);
+    expect(io.out()).toMatch(/^ {4}F\d+ -> F\d+\t-?[0-9.]+\t/m); // a candidate that lost
+  });
+
+  it('fails like any other run on a missing file', async () => {
+    const { main } = await import('../../src/cli/main.js');
+    const { fakeIO } = await import('../cli/fake-io.js');
+    const io = fakeIO();
+    expect(await main(['--stage', 'fragments', 'no-such-file.txt'], io)).toBe(2);
+    expect(io.err()).toBe('policyparse: no-such-file.txt: no such file\n');
+    expect(io.out()).toBe('');
+  });
+});
