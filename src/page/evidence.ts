@@ -22,7 +22,7 @@ export function numberingScore(before: LeadingMarker[], after: LeadingMarker[]):
       const m = before[k];
       if (m.scheme !== next.scheme || m.number === null) continue;
       const score =
-        next.number === m.number + 1 ? 3 : next.number === m.number + 2 ? 1 : next.scheme === 'cn-shi' && next.number === 1 ? 0 : -2;
+        next.number === m.number + 1 ? 3 : next.number === m.number + 2 ? 1 : next.scheme === 'enum' && next.number === 1 ? 0 : -2;
       best = best === null ? score : Math.max(best, score);
       break;
     }

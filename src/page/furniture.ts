@@ -1,5 +1,5 @@
 import type { Block, Continuation, Dateline } from '../types.js';
-import { parseNumeral } from './markers.js';
+import { parseNumeral } from '../structure/numerals.js';
 
 // Page furniture: the lines a newspaper page adds around articles. Each recogniser
 // is a pattern over one block's text; the page stage decides what to do with it.
