@@ -53,7 +53,8 @@ async function mainThread() {
     console.error(`fuzz: ${err.message}`);
     process.exit(2);
   }
-  console.log(`fuzz: seed ${args.seed}, ${args.seconds} s${args.family ? `, family ${args.family}` : ''} (replay: npm run fuzz -- --seed ${args.seed} --seconds ${args.seconds})`);
+  if (args.case) console.log(`fuzz: replaying ${args.case}${args.strict ? ' (--strict)' : ''}`);
+  else console.log(`fuzz: seed ${args.seed}, ${args.seconds} s${args.family ? `, family ${args.family}` : ''} (replay: npm run fuzz -- --seed ${args.seed} --seconds ${args.seconds})`);
   const worker = new Worker(fileURLToPath(import.meta.url), { workerData: args });
   let current = null;
   let lastBeat = Date.now();
@@ -97,7 +98,8 @@ async function mainThread() {
     writeFileSync(new URL('../bench/fuzz-results.json', import.meta.url), JSON.stringify({ ...summary.figures, failures: failures.length }, null, 2) + '\n');
   }
   const failed = failures.length > 0 || code !== 0 || !summary;
-  console.log(failed ? `fuzz: FAILED (${failures.length} failure(s)); campaign seed ${args.seed}` : `fuzz: ok; campaign seed ${args.seed}`);
+  const seedNote = args.case ? '' : `; campaign seed ${args.seed}`;
+  console.log(failed ? `fuzz: FAILED (${failures.length} failure(s))${seedNote}` : `fuzz: ok${seedNote}`);
   process.exit(failed ? 1 : 0);
 }
 

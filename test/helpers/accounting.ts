@@ -17,7 +17,7 @@ export interface AccountingOptions {
   /**
    * How to read the input. text and markdown: every character counts, except that
    * ATX heading markers (`## `, closing ` ##`) are syntax and may be dropped.
-   * html: the text content counts; markup (tags, comments, script/style bodies,
+   * html: the text content counts; markup (tags, comments, script/style/title bodies,
    * entity sources) may appear in the output or not. Default: markdown rules,
    * which hold for text too.
    */
@@ -138,7 +138,7 @@ function allowHeadingMarkers(input: string, required: Map<string, number>, optio
   }
 }
 
-const RAW_TEXT = /<(script|style|template|noscript)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi;
+const RAW_TEXT = /<(script|style|template|noscript|title)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi;
 const MARKUP = /<!--[\s\S]*?(?:-->|$)|<![^>]*>?|<\?[^>]*>?|<\/?[A-Za-z][^>]*>?|&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);?/g;
 
 function htmlExpectation(input: string): Expectation {
