@@ -94,8 +94,8 @@ async function mainThread() {
   if (summary) {
     console.log('');
     console.log(summary.text);
-    mkdirSync(new URL('../bench/', import.meta.url), { recursive: true });
-    writeFileSync(new URL('../bench/fuzz-results.json', import.meta.url), JSON.stringify({ ...summary.figures, failures: failures.length }, null, 2) + '\n');
+    // A replay or a one-family run is no campaign: keep the last campaign's figures.
+    if (!args.case && !args.family) writeFileSync(new URL('../bench/fuzz-results.json', import.meta.url), JSON.stringify({ ...summary.figures, failures: failures.length }, null, 2) + '\n');
   }
   const failed = failures.length > 0 || code !== 0 || !summary;
   const seedNote = args.case ? '' : `; campaign seed ${args.seed}`;
