@@ -5,15 +5,8 @@ import { splitHeading } from './heading.js';
 import { findTables, type TableRun } from './table.js';
 import { TreeBuilder } from './tree.js';
 
-/**
- * Tables are recognised (table.ts) but not yet turned into nodes by default: the
- * Markdown writer prints them as pipe tables, and the Markdown front-end reads a
- * page whose only markup is a pipe table with the line scanner, which hands the
- * rows to the page stage as prose; it re-joins and re-orders them, so the document
- * would not read back into the same tree. Switch on once pipe tables take the
- * remark path (rows with cells, which the page stage keeps whole).
- */
-const TABLES = false;
+/** Table runs become table nodes (caption, header, rows). */
+const TABLES = true;
 
 export interface StructureOptions {
   /** Turn table runs into table nodes (caption, header, rows). Default: TABLES. */
