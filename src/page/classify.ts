@@ -52,12 +52,17 @@ export function classifyBlocks(blocks: Block[]): PageItem[] {
     // it is the inner title of a document whose notice was the headline
     // (国务院关于印发《X》的通知 … X).
     if (endsWithDanglingCharacter(b.text) || /以下简称/.test(b.text)) return false;
+    // A caption over a table (its next line has tab- or space-separated cells).
+    const below = blocks[i + 1];
+    if (below && (below.cells || /\t|\S {2,}\S/.test(below.text))) return false;
     // 和加强防震减灾工作意见的报告: a title's second line, not a title.
     if (/^[的地得了着过们等及与和或之者所并而]/.test(b.text)) return false;
-    // Without a genre name at its end, a bare line is a headline only when the
-    // next line opens a document: an addressee line, a numbered heading.
-    const next = blocks[i + 1];
-    if (!endsInGenre(b.text) && !(next && (/[：:]$/.test(next.text.trim()) || startsNumbered(next.text)))) return false;
+    // Without a genre name at its end, a bare line is a headline only when what is
+    // around it says so: above it a 上接 marker or a section name; below it an
+    // addressee line, a numbered heading, a byline, a dateline or a question.
+    if (!endsInGenre(b.text) && !opensDocumentBelow(blocks[i + 1]) && !marksArticleAbove(blocks[i - 1]) && !looksLikeNewsHeadline(b.text)) {
+      return false;
+    }
     const t = compact(b.text);
     return !headlines.some((h) => h !== t && h.includes(t) && !h.startsWith(t));
   };
@@ -94,6 +99,29 @@ export function classifyBlocks(blocks: Block[]): PageItem[] {
     }
     return { kind: 'body', block };
   });
+}
+
+/**
+ * 推动“十四五”时期工会工作高质量发展: a long line with no sentence punctuation at
+ * all (quotes and book-title marks allowed) that does not end in a function word,
+ * as a sentence cut at a column end usually would.
+ */
+function looksLikeNewsHeadline(text: string): boolean {
+  const t = text.trim();
+  const han = t.match(/[\u4e00-\u9fa5]/g)?.length ?? 0;
+  return han >= 12 && !/[，,。；;：:！？!?、（）()]/.test(t) && !/[的地得和与及或对在为将把被从向以于并而且之其等]$/.test(t);
+}
+
+function opensDocumentBelow(next: Block | undefined): boolean {
+  if (!next) return false;
+  const t = next.text.trim();
+  return /[：:]$/.test(t) || startsNumbered(t) || isByline(t) || leadingDateline(t) !== null || /^(问|记者)[：:]/.test(t);
+}
+
+function marksArticleAbove(prev: Block | undefined): boolean {
+  if (!prev) return false;
+  const t = prev.text.trim();
+  return continuationOf(t)?.direction === 'from' || (prev.heading === 0 && /^[\u4e00-\u9fa5]{2,4}$/.test(t));
 }
 
 function compact(s: string): string {

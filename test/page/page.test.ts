@@ -71,6 +71,21 @@ describe('the seed page', () => {
   });
 });
 
+describe('the seed page as plain text (no Markdown marks)', () => {
+  const plain = seedText.replace(/^#+ /gm, '');
+  const doc = parse(plain, { name: 'seed-page.txt' });
+
+  it('still finds both headlines, and no table caption is taken for one', () => {
+    expect(doc.articles.map((a) => a.title)).toEqual([
+      '中共中央国务院关于优化生育政策促进人口长期均衡发展的决定',
+      '推动“十四五”时期工会工作高质量发展',
+      null,
+    ]);
+    expect(doc.articles[2].text).toContain('“十四五”时期工会“组织建设”指标');
+    expect(accountFor(plain, doc).ok).toBe(true);
+  });
+});
+
 describe('interleaved pages', () => {
   // Two small documents, cut mid-word and interleaved column by column.
   const page = [
