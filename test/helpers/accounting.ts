@@ -22,7 +22,18 @@ export interface AccountingOptions {
    * which hold for text too.
    */
   format?: 'text' | 'markdown' | 'html';
+  /**
+   * markdown only. 'kept' (the default, the contract): markup characters are text
+   * like any other. 'may-drop': Markdown punctuation (MARKDOWN_MARKUP) may be left
+   * out, and a NUL may come back as U+FFFD as CommonMark prescribes; for a front-end
+   * that does not keep its markup yet (see KNOWN_GAPS in test/reliability/cases.ts).
+   * Letters, digits and CJK text stay strict either way.
+   */
+  markdownMarkup?: 'kept' | 'may-drop';
 }
+
+/** ASCII punctuation that Markdown can consume as syntax. */
+export const MARKDOWN_MARKUP = '\\`*_~>-+=#|';
 
 export interface CharCount {
   char: string;
@@ -49,6 +60,7 @@ export interface AccountingResult {
 /** Counts the input's characters against the document's text fields. */
 export function accountFor(input: string, doc: AccountedDocument, options: AccountingOptions = {}): AccountingResult {
   const { required, optional } = options.format === 'html' ? htmlExpectation(input) : textExpectation(input);
+  if (options.format === 'markdown' && options.markdownMarkup === 'may-drop') allowMarkup(required, optional);
   const produced = new Map<string, number>();
   let outputChars = 0;
   const add = (s: string) => {
@@ -135,6 +147,22 @@ function allowHeadingMarkers(input: string, required: Map<string, number>, optio
     required.set('#', (required.get('#') ?? 0) - markers);
     if (required.get('#') === 0) required.delete('#');
     optional.set('#', (optional.get('#') ?? 0) + markers);
+  }
+}
+
+/** Moves Markdown punctuation to optional; a NUL may also become U+FFFD. */
+function allowMarkup(required: Map<string, number>, optional: Map<string, number>): void {
+  for (const c of MARKDOWN_MARKUP) {
+    const n = required.get(c);
+    if (!n) continue;
+    required.delete(c);
+    optional.set(c, (optional.get(c) ?? 0) + n);
+  }
+  const nul = required.get('\u0000');
+  if (nul) {
+    required.delete('\u0000');
+    optional.set('\u0000', (optional.get('\u0000') ?? 0) + nul);
+    optional.set('\uFFFD', (optional.get('\uFFFD') ?? 0) + nul);
   }
 }
 

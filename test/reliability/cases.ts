@@ -24,7 +24,12 @@ export interface CaseInput {
 export interface CheckOptions {
   /** false: skip the accounting for HTML input (see KNOWN_GAPS.htmlAccounting). */
   accountHtml?: boolean;
+  /** 'may-drop': Markdown punctuation may be left out (see KNOWN_GAPS.markdownMarkup). */
+  markdownMarkup?: 'kept' | 'may-drop';
 }
+
+/** The checks as far as the parser keeps them today: the known gaps switched off. */
+export const LENIENT: CheckOptions = { accountHtml: false, markdownMarkup: 'may-drop' };
 
 /**
  * Invariants the parser does not keep yet, each with the reproducer the suite
@@ -33,7 +38,9 @@ export interface CheckOptions {
  */
 export const KNOWN_GAPS = {
   htmlAccounting:
-    'HTML front-end: a page with no recognisable article container (diagnostic html-no-article) loses all its text instead of keeping it in unassigned',
+    'HTML front-end: the text of hidden elements (display:none) is dropped, and so is text after a block that looked like a continuation marker or a control character after the last block',
+  markdownMarkup:
+    'Markdown front-end (remark path): markup characters are dropped (> quote markers, - and * bullets, ** emphasis, ` code, \\ escapes, --- rules and setext underlines), and NUL becomes U+FFFD',
 } as const;
 
 export interface CaseStats {
@@ -64,7 +71,7 @@ export function checkCase(engine: Engine, { input, name }: CaseInput, options: C
   if (errors.length) throw new Error(`output does not validate: ${errors[0].pointer} ${errors[0].message}`);
 
   const text = typeof input === 'string' ? input : engine.decodeText(input);
-  const accounting = accountFor(text, doc, { format: doc.source.format });
+  const accounting = accountFor(text, doc, { format: doc.source.format, markdownMarkup: options.markdownMarkup });
   const accounted = doc.source.format !== 'html' || options.accountHtml !== false;
   if (accounted && !accounting.ok) throw new Error(`text not accounted for exactly once: ${accounting.summary}`);
 

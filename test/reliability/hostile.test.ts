@@ -96,17 +96,32 @@ describe('hostile inputs keep the invariants', () => {
     const html =
       '<html><head><script>var m = "第一条 (上接第1版) 问：一、（一）";</script><style>p:before{content:"第二条"}</style></head>' +
       '<body><div class="content"><p>正文第一段。</p><script>document.write("第三条 假的")</script><p>正文第二段。</p></div></body></html>';
-    // accountHtml: false: the known gap of known-gaps.test.ts (this page is one of its cases).
-    checkCase(engine, { input: html, name: 'page.html' }, { accountHtml: false });
+    checkCase(engine, { input: html, name: 'page.html' });
     const doc = parse(html, { name: 'page.html' });
     const text = doc.articles.map((a) => a.text).join('\n');
     expect(text).not.toMatch(/第[一二三]条|上接|问：|document|var m/);
   });
 
+  // Known crash, pinned: parse5's tokenizer throws on two lone low surrogates in a
+  // row (RangeError: Invalid code point 1114112, Tokenizer._emitCodePoint). The HTML
+  // front-end should replace lone surrogates with U+FFFD (same length, offsets kept)
+  // before parse5 sees them. Remove .failing when it is fixed.
+  it.failing('lone surrogates in HTML', () => {
+    checkCase(engine, { input: '<p>第一条\udc00\udc00正文</p>', name: 'page.html' }, { accountHtml: false });
+  });
+
   // Was a crash: the HTML front-end walked the DOM recursively; it uses a stack now.
   it('20,000 nested <div>s', () => {
     const html = repeat('<div>', 20_000) + '第一条　正文' + repeat('</div>', 20_000);
-    checkCase(engine, { input: html, name: 'page.html' }, { accountHtml: false });
+    checkCase(engine, { input: html, name: 'page.html' });
+  });
+});
+
+describe('fixed gaps stay fixed', () => {
+  it('an HTML page with no recognisable article container keeps its text', () => {
+    for (const html of ['第一条　正文', '<p>(</p>', '<div><p>各地区各部门要加强宣传倡导。</p></div>']) {
+      checkCase(engine, { input: html, name: 'page.html' });
+    }
   });
 });
 
