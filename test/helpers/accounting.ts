@@ -59,8 +59,9 @@ export interface AccountingResult {
 
 /** Counts the input's characters against the document's text fields. */
 export function accountFor(input: string, doc: AccountedDocument, options: AccountingOptions = {}): AccountingResult {
-  const { required, optional } = options.format === 'html' ? htmlExpectation(input) : textExpectation(input);
-  if (options.format === 'markdown' && options.markdownMarkup === 'may-drop') allowMarkup(required, optional);
+  const expected = options.format === 'html' ? htmlExpectation(input) : textExpectation(input);
+  if (options.format === 'markdown' && options.markdownMarkup === 'may-drop') allowMarkup(expected);
+  const { required, optional } = expected;
   const produced = new Map<string, number>();
   let outputChars = 0;
   const add = (s: string) => {
@@ -120,20 +121,30 @@ interface Expectation {
   optional: Map<string, number>;
 }
 
+/** Moves up to `count` (default: all) required occurrences of c to optional; returns how many moved. */
+function makeOptional({ required, optional }: Expectation, c: string, count = Infinity): number {
+  const moved = Math.min(count, required.get(c) ?? 0);
+  if (moved <= 0) return 0;
+  const left = (required.get(c) ?? 0) - moved;
+  if (left > 0) required.set(c, left);
+  else required.delete(c);
+  optional.set(c, (optional.get(c) ?? 0) + moved);
+  return moved;
+}
+
 // An ATX heading: up to any indentation, 1-6 hashes, then a space or the line end.
 const ATX_OPEN = /^[^\S\n]*(#{1,6})(?=[^\S\n]|$)/;
 const ATX_CLOSE = /(?:^|[^\S\n])(#+)[^\S\n]*$/;
 
 function textExpectation(input: string): Expectation {
-  const required = new Map<string, number>();
-  const optional = new Map<string, number>();
-  countInto(required, input);
-  allowHeadingMarkers(input, required, optional);
-  return { required, optional };
+  const expected: Expectation = { required: new Map(), optional: new Map() };
+  countInto(expected.required, input);
+  allowHeadingMarkers(input, expected);
+  return expected;
 }
 
-/** Moves the hashes of ATX heading lines from required to optional. */
-function allowHeadingMarkers(input: string, required: Map<string, number>, optional: Map<string, number>): void {
+/** The hashes of ATX heading lines may go either way. */
+function allowHeadingMarkers(input: string, expected: Expectation): void {
   let markers = 0;
   for (const line of input.split('\n')) {
     const open = ATX_OPEN.exec(line);
@@ -142,28 +153,14 @@ function allowHeadingMarkers(input: string, required: Map<string, number>, optio
     const close = ATX_CLOSE.exec(line.slice(open[0].length));
     if (close) markers += close[1].length;
   }
-  markers = Math.min(markers, required.get('#') ?? 0);
-  if (markers > 0) {
-    required.set('#', (required.get('#') ?? 0) - markers);
-    if (required.get('#') === 0) required.delete('#');
-    optional.set('#', (optional.get('#') ?? 0) + markers);
-  }
+  makeOptional(expected, '#', markers);
 }
 
-/** Moves Markdown punctuation to optional; a NUL may also become U+FFFD. */
-function allowMarkup(required: Map<string, number>, optional: Map<string, number>): void {
-  for (const c of MARKDOWN_MARKUP) {
-    const n = required.get(c);
-    if (!n) continue;
-    required.delete(c);
-    optional.set(c, (optional.get(c) ?? 0) + n);
-  }
-  const nul = required.get('\u0000');
-  if (nul) {
-    required.delete('\u0000');
-    optional.set('\u0000', (optional.get('\u0000') ?? 0) + nul);
-    optional.set('\uFFFD', (optional.get('\uFFFD') ?? 0) + nul);
-  }
+/** Markdown punctuation may go either way; a NUL may also come back as U+FFFD. */
+function allowMarkup(expected: Expectation): void {
+  for (const c of MARKDOWN_MARKUP) makeOptional(expected, c);
+  const nul = makeOptional(expected, '\u0000');
+  if (nul) expected.optional.set('\uFFFD', (expected.optional.get('\uFFFD') ?? 0) + nul);
 }
 
 const RAW_TEXT = /<(script|style|template|noscript|title)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi;
@@ -186,15 +183,12 @@ function htmlExpectation(input: string): Expectation {
     onText(text.slice(at));
   };
   visit(RAW_TEXT, input, (outside) => visit(MARKUP, outside, (text) => void countInto(required, text)));
+  const expected = { required, optional };
   // A line-based reading of the page may take `## ` in the text for a heading.
-  allowHeadingMarkers(input, required, optional);
+  allowHeadingMarkers(input, expected);
   // HTML parsing drops U+0000 from text (WHATWG tree construction, "in body").
-  const nul = required.get('\u0000');
-  if (nul) {
-    required.delete('\u0000');
-    optional.set('\u0000', (optional.get('\u0000') ?? 0) + nul);
-  }
-  return { required, optional };
+  makeOptional(expected, '\u0000');
+  return expected;
 }
 
 function decodeEntity(entity: string): string {

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
-import type { CliIO } from '../../src/cli/io.js';
+import { fakeIO } from '../cli/fake-io.js';
 import { InputError } from '../../src/errors.js';
 import { parse } from '../../src/pipeline.js';
 import { checkCase, utf16WithBom } from './cases.js';
@@ -34,19 +34,10 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** Runs the CLI in-process on one file holding `content`. */
 async function cli(name: string, content: string | Uint8Array) {
-  const path = join(scratch, name);
-  writeFileSync(path, content);
-  let out = '';
-  let err = '';
-  const io: CliIO = {
-    stdout: { write: (s: string) => (out += s), isTTY: false },
-    stderr: { write: (s: string) => (err += s), isTTY: false },
-    readStdin: async () => Buffer.alloc(0),
-    env: {},
-    cwd: scratch,
-  };
+  writeFileSync(join(scratch, name), content);
+  const io = fakeIO({ cwd: scratch });
   const code = await main(['--quiet', '--jobs', '1', name], io);
-  return { code, out, err };
+  return { code, out: io.out(), err: io.err() };
 }
 
 /** Text in, data out: exit 0 or 1, one JSON document on stdout. */
