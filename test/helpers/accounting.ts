@@ -24,8 +24,9 @@ export interface AccountingOptions {
   format?: 'text' | 'markdown' | 'html';
   /**
    * markdown only. 'kept' (the default, the contract): markup characters are text
-   * like any other. 'may-drop': Markdown punctuation (MARKDOWN_MARKUP) may be left
-   * out, and a NUL may come back as U+FFFD as CommonMark prescribes; for a front-end
+   * like any other. 'may-drop': Markdown punctuation (MARKDOWN_MARKUP), inline HTML
+   * tags and entity references may be left out (an entity may come back decoded),
+   * and a NUL may come back as U+FFFD as CommonMark prescribes; for a front-end
    * that does not keep its markup yet (see KNOWN_GAPS in test/reliability/cases.ts).
    * Letters, digits and CJK text stay strict either way.
    */
@@ -60,7 +61,7 @@ export interface AccountingResult {
 /** Counts the input's characters against the document's text fields. */
 export function accountFor(input: string, doc: AccountedDocument, options: AccountingOptions = {}): AccountingResult {
   const expected = options.format === 'html' ? htmlExpectation(input) : textExpectation(input);
-  if (options.format === 'markdown' && options.markdownMarkup === 'may-drop') allowMarkup(expected);
+  if (options.format === 'markdown' && options.markdownMarkup === 'may-drop') allowMarkup(input, expected);
   const { required, optional } = expected;
   const produced = new Map<string, number>();
   let outputChars = 0;
@@ -156,8 +157,15 @@ function allowHeadingMarkers(input: string, expected: Expectation): void {
   makeOptional(expected, '#', markers);
 }
 
-/** Markdown punctuation may go either way; a NUL may also come back as U+FFFD. */
-function allowMarkup(expected: Expectation): void {
+/**
+ * Markdown punctuation may go either way, and so may inline HTML tags and entity
+ * references (an entity may come back decoded); a NUL may come back as U+FFFD.
+ */
+function allowMarkup(input: string, expected: Expectation): void {
+  for (const m of input.matchAll(MARKUP)) {
+    for (const c of m[0]) if (!WHITESPACE.test(c)) makeOptional(expected, c, 1);
+    if (m[0].startsWith('&')) countInto(expected.optional, decodeEntity(m[0]));
+  }
   for (const c of MARKDOWN_MARKUP) makeOptional(expected, c);
   const nul = makeOptional(expected, '\u0000');
   if (nul) expected.optional.set('\uFFFD', (expected.optional.get('\uFFFD') ?? 0) + nul);
