@@ -158,11 +158,13 @@ function allowHeadingMarkers(input: string, expected: Expectation): void {
 }
 
 /**
- * Markdown punctuation may go either way, and so may inline HTML tags and entity
- * references (an entity may come back decoded); a NUL may come back as U+FFFD.
+ * Markdown punctuation may go either way, and so may HTML in the page (tags, script,
+ * style and title bodies, entity references, which may also come back decoded); a
+ * NUL may come back as U+FFFD.
  */
 function allowMarkup(input: string, expected: Expectation): void {
-  for (const m of input.matchAll(MARKUP)) {
+  for (const m of input.matchAll(RAW_TEXT)) for (const c of m[0]) if (!WHITESPACE.test(c)) makeOptional(expected, c, 1);
+  for (const m of input.replace(RAW_TEXT, '').matchAll(MARKUP)) {
     for (const c of m[0]) if (!WHITESPACE.test(c)) makeOptional(expected, c, 1);
     if (m[0].startsWith('&')) countInto(expected.optional, decodeEntity(m[0]));
   }

@@ -9,7 +9,7 @@ import { main } from '../../src/cli/main.js';
 import { fakeIO } from '../cli/fake-io.js';
 import { InputError } from '../../src/errors.js';
 import { parse } from '../../src/pipeline.js';
-import { checkCase, utf16WithBom } from './cases.js';
+import { LENIENT, checkCase, utf16WithBom } from './cases.js';
 import { engine } from './fixtures.js';
 
 const repeat = (s: string, n: number) => Array.from({ length: n }, () => s).join('');
