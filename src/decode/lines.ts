@@ -28,4 +28,21 @@ export class LineIndex {
   span(start: number, end: number): Span {
     return { start: this.point(start), end: this.point(end) };
   }
+
+  /**
+   * The span that covers source runs: from the earliest start to the latest end.
+   * Runs come in reading order, which is not always source order (a sentence
+   * re-joined across columns, text an HTML parser moved out of a table), so the
+   * ends are taken by offset, never by position in the list.
+   */
+  extent(segments: ReadonlyArray<{ start: number; end: number }>): Span {
+    if (segments.length === 0) return this.span(0, 0);
+    let start = Infinity;
+    let end = -Infinity;
+    for (const s of segments) {
+      if (s.start < start) start = s.start;
+      if (s.end > end) end = s.end;
+    }
+    return this.span(start, Math.max(start, end));
+  }
 }

@@ -96,8 +96,20 @@ interface Collector {
 }
 
 /** Decoded HTML text -> the article's blocks and the page's date and edition. */
-export function htmlBlocks(source: string): BlockStream {
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+export function htmlBlocks(input: string): BlockStream {
   const diagnostics: Diagnostic[] = [];
+  // Half a surrogate pair cannot come from decoded bytes, only from a string handed
+  // to the library; the HTML parser throws on it. U+FFFD keeps every offset.
+  const source = input.replace(LONE_SURROGATE, '\ufffd');
+  if (source !== input) {
+    const at = source.search(/\ufffd/);
+    const before = source.slice(0, at);
+    const line = before.split('\n').length;
+    const column = at - before.lastIndexOf('\n');
+    diagnostics.push({ severity: 'warning', code: 'lone-surrogate', message: 'half a UTF-16 surrogate pair in the input; replaced with U+FFFD', line, column, offset: at });
+  }
   const $ = loadCheerio().load(source, { sourceCodeLocationInfo: true });
   const root = $.root()[0] as unknown as DomElement;
   const collector: Collector = { source, drafts: [], current: null, order: 0 };

@@ -90,10 +90,9 @@ export function classifyBlocks(blocks: Block[]): PageItem[] {
       headlines.push(compact(text));
       return { kind: 'headline', block };
     }
-    const lead = leadingDateline(text);
+    const lead = block.segments.length > 0 ? leadingDateline(text) : null;
     if (lead) {
-      const seg = block.segments[0];
-      const start = seg.start;
+      const start = block.segments[0].start;
       const trimmed = trimBlockStart(block, lead.length);
       return { kind: 'body', block: trimmed, leadDateline: { dateline: lead.dateline, start, end: start + lead.dateline.text.length } };
     }

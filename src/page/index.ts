@@ -189,7 +189,7 @@ function placeFurniture(
   items.forEach((item, i) => {
     if (item.kind === 'body') return;
     const seg = item.block.segments;
-    const span = lines.span(seg[0]?.start ?? 0, seg[seg.length - 1]?.end ?? 0);
+    const span = lines.extent(seg);
     let article: number | null = null;
     switch (item.kind) {
       case 'section':
@@ -233,8 +233,7 @@ function placeFurniture(
     if (a.continuedFrom && !a.continuedFrom.span) {
       const item = items.find((it) => it.kind === 'continuation-from' && it.continuation === a.continuedFrom);
       if (item) {
-        const seg = item.block.segments;
-        a.continuedFrom = { ...a.continuedFrom, span: lines.span(seg[0].start, seg[seg.length - 1].end) };
+        a.continuedFrom = { ...a.continuedFrom, span: lines.extent(item.block.segments) };
       }
     }
   }

@@ -106,13 +106,15 @@ function tableNode(table: TableRun, paragraphs: Paragraph[], lines: LineIndex): 
 }
 
 export function paragraphSpan(p: Paragraph, lines: LineIndex) {
-  const first = p.segments[0];
-  const last = p.segments[p.segments.length - 1];
-  return lines.span(first ? first.start : 0, last ? last.end : 0);
+  return lines.extent(p.segments);
 }
 
+/** The span covering both (by offset: reading order is not always source order). */
 function joinSpans(a: Span, b: Span): Span {
-  return { start: a.start, end: b.end };
+  return {
+    start: a.start.offset <= b.start.offset ? a.start : b.start,
+    end: a.end.offset >= b.end.offset ? a.end : b.end,
+  };
 }
 
 /** The input offset of a character of a paragraph's text, through its segments. */

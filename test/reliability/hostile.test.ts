@@ -96,21 +96,22 @@ describe('hostile inputs keep the invariants', () => {
   // Known crash, pinned: parse5's tokenizer throws on two lone low surrogates in a
   // row (RangeError: Invalid code point 1114112, Tokenizer._emitCodePoint). The HTML
   // front-end should replace lone surrogates with U+FFFD (same length, offsets kept)
-  // before parse5 sees them. Remove .failing when it is fixed.
-  it.failing('lone surrogates in HTML', () => {
+  // before parse5 sees them (was a crash; the HTML front-end now replaces them).
+  it('lone surrogates in HTML', () => {
     checkCase(engine, { input: '<p>第一条\udc00\udc00正文</p>', name: 'page.html' }, { accountHtml: false });
   });
 
-  // Known crash, pinned: the Markdown front-end hands the page stage a block with no
-  // segments (NUL turned into U+FFFD inside a paragraph), and page/classify.ts reads
-  // block.segments[0].start for its lead dateline: TypeError. Remove .failing when fixed.
-  it.failing('NUL in a Markdown paragraph that opens with a dateline', () => {
+  // Was a crash: the Markdown front-end hands the page stage a block with no
+  // segments (NUL turned into U+FFFD inside a paragraph), and page/classify.ts read
+  // block.segments[0].start for its lead dateline.
+  it('NUL in a Markdown paragraph that opens with a dateline', () => {
     checkCase(engine, { input: '**\n\u0000\n新华社北京1月1日电\u0000', name: 'page.md' }, LENIENT);
   });
 
-  // Known bug, pinned: text inside <table> outside any cell (the HTML parser moves it
-  // before the table) gives a structure node whose span ends before it starts.
-  it.failing('stray text inside an HTML table keeps spans in order', () => {
+  // Was a bug: text inside <table> outside any cell (the HTML parser moves it before
+  // the table) gave a structure node whose span ended before it started; spans are
+  // now the extent of their source runs by offset.
+  it('stray text inside an HTML table keeps spans in order', () => {
     const html =
       '　　一、加快传统产业转型升级<br>\n<table border="1">\n<tr><td>研发 经费 投入</td><td>3.6万亿元</td><td>8.3%</td></tr>\n(上接第\n</table>\n　　二、培育壮大新兴产业<br>';
     checkCase(engine, { input: html, name: 'page.html' }, LENIENT);
