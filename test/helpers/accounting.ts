@@ -147,7 +147,8 @@ function textExpectation(input: string): Expectation {
 /** The hashes of ATX heading lines may go either way. */
 function allowHeadingMarkers(input: string, expected: Expectation): void {
   let markers = 0;
-  for (const line of input.split('\n')) {
+  // \r and a form feed end a line too (a form feed starts a page).
+  for (const line of input.split(/\r\n|[\n\r\f]/)) {
     const open = ATX_OPEN.exec(line);
     if (!open) continue;
     markers += open[1].length;
@@ -199,8 +200,10 @@ function htmlExpectation(input: string): Expectation {
   // A line-based reading of the page may take `## ` in the text for a heading
   // (once the HTML parser has dropped any NUL before it).
   allowHeadingMarkers(input.replace(/\u0000/g, ''), expected);
-  // HTML parsing drops U+0000 from text (WHATWG tree construction, "in body").
-  makeOptional(expected, '\u0000');
+  // HTML parsing drops U+0000 from body text and turns it into U+FFFD in <title>
+  // and raw text (WHATWG tokenizer and tree construction).
+  const nul = makeOptional(expected, '\u0000');
+  if (nul) optional.set('\uFFFD', (optional.get('\uFFFD') ?? 0) + nul);
   return expected;
 }
 
