@@ -13,8 +13,8 @@
 // RSS comes from /usr/bin/time (GNU time) when present. Slow alternatives on the
 // 100 MB file are left out unless --full. Results: printed table and
 // bench/results.json. The machine is shared: read the numbers as rough.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { buildWork, root, workDir } from './lib/build.mjs';
@@ -105,7 +105,7 @@ export const read = (f) => new TextDecoder('utf-8', { fatal: true }).decode(read
   );
   // The helpers import unified and remark-parse: resolve them from the project.
   const link = join(dir, 'node_modules');
-  if (!existsSync(link)) execFileSync('ln', ['-s', join(root, 'node_modules'), link]);
+  if (!existsSync(link)) symlinkSync(join(root, 'node_modules'), link, 'dir');
   return { floor: join(dir, 'floor.mjs'), remark: join(dir, 'remark.mjs') };
 }
 
