@@ -202,7 +202,8 @@ function htmlExpectation(input: string): Expectation {
   allowHeadingMarkers(input.replace(/\u0000/g, ''), expected);
   // HTML parsing drops U+0000 from body text and turns it into U+FFFD in <title>
   // and raw text (WHATWG tokenizer and tree construction).
-  const nul = makeOptional(expected, '\u0000');
+  makeOptional(expected, '\u0000');
+  const nul = input.split('\u0000').length - 1;
   if (nul) optional.set('\uFFFD', (optional.get('\uFFFD') ?? 0) + nul);
   return expected;
 }

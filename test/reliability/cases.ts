@@ -40,7 +40,7 @@ export const KNOWN_GAPS = {
   htmlAccounting:
     'HTML front-end: the text of hidden elements (display:none) is dropped, and so is text after a block that looked like a continuation marker or a control character after the last block',
   markdownMarkup:
-    'Markdown front-end (remark path): markup characters are dropped (> quote markers, - and * bullets, ** emphasis, ` code, \\ escapes, --- rules and setext underlines, inline HTML tags, entity references), and NUL becomes U+FFFD; an empty ordered item after a quote (">\\n1.") loses its number',
+    'Markdown front-end (remark path): markup characters are dropped (> quote markers, - and * bullets, ** emphasis, ` code, \\ escapes, --- rules and setext underlines, inline HTML tags, entity references), and NUL becomes U+FFFD; an empty ordered list item ("1.\\t", ">\\n1.") loses its number',
 } as const;
 
 export interface CaseStats {

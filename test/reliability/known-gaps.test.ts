@@ -12,7 +12,7 @@ await loadMarkdownParser(); // as the CLI does; parse() alone cannot load it und
 
 describe('known gaps (issue 7)', () => {
   gap(`Markdown markup: ${KNOWN_GAPS.markdownMarkup}`, () => {
-    for (const md of ['> 引文第一段。\n\n正文。', '第一段。\n---\n第二段。', '正文`代码`内容。\n\n## 标题', '**粗体**正文。\n\n- 列表', 'a\\*b\n\n- x', '>&amp;', '>\n1.', '<span>正文</span>\n\n- x', '第一条\u0000正文\n\n- 项']) {
+    for (const md of ['> 引文第一段。\n\n正文。', '第一段。\n---\n第二段。', '正文`代码`内容。\n\n## 标题', '**粗体**正文。\n\n- 列表', 'a\\*b\n\n- x', '>&amp;', '>\n1.', '1.\t', '<span>正文</span>\n\n- x', '第一条\u0000正文\n\n- 项']) {
       const doc = parse(md, { name: 'page.md' });
       expect(accountFor(md, doc, { format: 'markdown' }).summary).toBe('');
     }
