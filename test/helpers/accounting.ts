@@ -144,6 +144,13 @@ function textExpectation(input: string): Expectation {
   return expected;
 }
 
+/** Every NUL may vanish or come back as U+FFFD (HTML and CommonMark parsers do both). */
+function allowNulAsReplacement(input: string, expected: Expectation): void {
+  makeOptional(expected, '\u0000');
+  const nul = input.split('\u0000').length - 1;
+  if (nul) expected.optional.set('\uFFFD', (expected.optional.get('\uFFFD') ?? 0) + nul);
+}
+
 /** The hashes of ATX heading lines may go either way. */
 function allowHeadingMarkers(input: string, expected: Expectation): void {
   let markers = 0;
@@ -171,8 +178,7 @@ function allowMarkup(input: string, expected: Expectation): void {
   // Where HTML blocks end is Markdown's call, not ours: any entity may come back decoded.
   for (const m of input.matchAll(ENTITY)) countInto(expected.optional, decodeEntity(m[0]));
   for (const c of MARKDOWN_MARKUP) makeOptional(expected, c);
-  const nul = makeOptional(expected, '\u0000');
-  if (nul) expected.optional.set('\uFFFD', (expected.optional.get('\uFFFD') ?? 0) + nul);
+  allowNulAsReplacement(input, expected);
 }
 
 const ENTITY = /&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);?/g;
@@ -202,9 +208,7 @@ function htmlExpectation(input: string): Expectation {
   allowHeadingMarkers(input.replace(/\u0000/g, ''), expected);
   // HTML parsing drops U+0000 from body text and turns it into U+FFFD in <title>
   // and raw text (WHATWG tokenizer and tree construction).
-  makeOptional(expected, '\u0000');
-  const nul = input.split('\u0000').length - 1;
-  if (nul) optional.set('\uFFFD', (optional.get('\uFFFD') ?? 0) + nul);
+  allowNulAsReplacement(input, expected);
   return expected;
 }
 
