@@ -15,6 +15,7 @@ export interface SeamCandidate {
 
 /** Below this a cut end stays open rather than take a doubtful continuation. */
 const MIN_SEAM_SCORE = 1;
+const MAX_SEAM_DISTANCE = 150;
 /**
  * How much a head's fit with the paragraph above it counts against a join. Above 1
  * because the context windows of neighbouring paragraphs overlap, so a tail scores
@@ -54,6 +55,9 @@ export function linkSeams(fragments: Fragment[]): { links: Map<number, number>; 
     if (!tail.cut && !tail.maybeCut) continue;
     for (const head of heads) {
       if (head.index <= tail.index) continue;
+      // Bounded per seam: a cut resumes within the next columns, not pages away,
+      // so a page of thousands of fragments stays linear.
+      if (head.index - tail.index > MAX_SEAM_DISTANCE) break;
       const c = scoreSeam(tail, head, featuresBefore[tail.index], featuresAfter[head.index]);
       const points = sequel.get(head.index);
       if (points !== undefined && head.index - 1 !== tail.index) {
