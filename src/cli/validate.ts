@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { schemaErrors, type SchemaError } from '../schema/index.js';
 import { EXIT, type CliIO } from './io.js';
+import { describeIoError } from './worker.js';
 import { expandGlob, hasMagic } from './glob.js';
 
 /**
@@ -127,17 +128,3 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
-function describeIoError(err: unknown): string {
-  const e = err as NodeJS.ErrnoException;
-  switch (e?.code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EISDIR':
-      return 'is a directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    default:
-      return e instanceof Error ? e.message : String(err);
-  }
-}

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Block, BlockStream, Diagnostic } from '../types.js';
 import { InputError } from '../errors.js';
-import { cjkSpaceRuns, segmentsFromOffsets } from './ocr.js';
+import { squeezeWithOffsets as squeeze, segmentsFromOffsets } from './ocr.js';
 
 /**
  * The HTML front-end: e-paper article pages -> the article's blocks, and only them.
@@ -478,20 +478,6 @@ function rowBlock(d: Draft): Block {
   return { text: chars.join(''), segments: segmentsFromOffsets(offsets), heading: 0, cells };
 }
 
-function squeeze(text: string, offsets: number[]): { text: string; offsets: number[] } {
-  const runs = cjkSpaceRuns(text);
-  if (!runs.length) return { text, offsets };
-  let out = '';
-  const kept: number[] = [];
-  let r = 0;
-  for (let i = 0; i < text.length; i++) {
-    while (r < runs.length && runs[r][1] <= i) r++;
-    if (r < runs.length && i >= runs[r][0]) continue;
-    out += text[i];
-    kept.push(offsets[i]);
-  }
-  return { text: out, offsets: kept };
-}
 
 function normalise(chars: string[], offsets: number[]): { chars: string[]; offsets: number[] } {
   let s = 0;

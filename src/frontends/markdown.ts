@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Block, BlockStream, Diagnostic } from '../types.js';
 import { scanLines } from './text.js';
-import { cjkSpaceRuns, segmentsFromOffsets, squeezeBlockSpaces } from './ocr.js';
+import { squeezeWithOffsets as squeeze, segmentsFromOffsets, squeezeBlockSpaces } from './ocr.js';
 
 /**
  * The Markdown front-end. Pages whose only Markdown is ATX headings (most pages:
@@ -289,20 +289,6 @@ function trim(chars: string[], offsets: number[]): { chars: string[]; offsets: n
   return { chars: chars.slice(s, e), offsets: offsets.slice(s, e) };
 }
 
-function squeeze(text: string, offsets: number[]): { text: string; offsets: number[] } {
-  const runs = cjkSpaceRuns(text);
-  if (!runs.length) return { text, offsets };
-  let out = '';
-  const kept: number[] = [];
-  let r = 0;
-  for (let i = 0; i < text.length; i++) {
-    while (r < runs.length && runs[r][1] <= i) r++;
-    if (r < runs.length && i >= runs[r][0]) continue;
-    out += text[i];
-    kept.push(offsets[i]);
-  }
-  return { text: out, offsets: kept };
-}
 
 function isEdgeSpace(ch: string): boolean {
   return ch === ' ' || ch === '\t' || ch === '\r' || ch === '\f' || ch === '\v' || ch === '\u3000' || ch === '\u00a0' || ch === '\ufeff';

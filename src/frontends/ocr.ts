@@ -235,3 +235,22 @@ function appendLine(block: Block, line: Block, source: string): void {
   block.text += gap + line.text;
   for (const s of line.segments) block.segments.push({ from: from + s.from, start: s.start, end: s.end });
 }
+
+/**
+ * Removes the OCR spaces between CJK characters from a text whose every character
+ * carries its source offset, keeping text and offsets in step.
+ */
+export function squeezeWithOffsets(text: string, offsets: number[]): { text: string; offsets: number[] } {
+  const runs = cjkSpaceRuns(text);
+  if (!runs.length) return { text, offsets };
+  let out = '';
+  const kept: number[] = [];
+  let r = 0;
+  for (let i = 0; i < text.length; i++) {
+    while (r < runs.length && runs[r][1] <= i) r++;
+    if (r < runs.length && i >= runs[r][0]) continue;
+    out += text[i];
+    kept.push(offsets[i]);
+  }
+  return { text: out, offsets: kept };
+}
