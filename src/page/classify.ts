@@ -10,6 +10,8 @@ import {
   startsNumbered,
   endsInGenre,
   isDateLine,
+  OPENS_ON_PARTICLE,
+  TABLE_ROW,
 } from './furniture.js';
 import { endsWithDanglingCharacter } from './seams.js';
 
@@ -54,9 +56,9 @@ export function classifyBlocks(blocks: Block[]): PageItem[] {
     if (endsWithDanglingCharacter(b.text) || /以下简称/.test(b.text)) return false;
     // A caption over a table (its next line has tab- or space-separated cells).
     const below = blocks[i + 1];
-    if (below && (below.cells || /\t|\S {2,}\S/.test(below.text))) return false;
+    if (below && (below.cells || TABLE_ROW.test(below.text))) return false;
     // 和加强防震减灾工作意见的报告: a title's second line, not a title.
-    if (/^[的地得了着过们等及与和或之者所并而]/.test(b.text)) return false;
+    if (OPENS_ON_PARTICLE.test(b.text)) return false;
     // Without a genre name at its end, a bare line is a headline only when what is
     // around it says so: above it a 上接 marker or a section name; below it an
     // addressee line, a numbered heading, a byline, a dateline or a question.

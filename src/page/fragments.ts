@@ -1,7 +1,7 @@
 import type { Block, Continuation, Dateline, Diagnostic } from '../types.js';
 import type { LineIndex } from '../decode/lines.js';
 import type { PageItem } from './classify.js';
-import { endsClosed, isBareLine, isDateLine, startsNumbered } from './furniture.js';
+import { endsClosed, isBareLine, isDateLine, startsNumbered, TABLE_ROW } from './furniture.js';
 import { leadingMarker, type LeadingMarker } from './markers.js';
 import { endsWithDanglingCharacter } from './seams.js';
 
@@ -34,7 +34,6 @@ export interface Fragment {
 /** Break at every paragraph boundary and let assignment keep neighbours together. */
 const SOFT_SPLITS = true;
 const HAN = /[\u4e00-\u9fa5]/g;
-const TABLE_ROW = /\t|\S {2,}\S/;
 const OPEN_END = /[，,、“‘「『（(《\[【—-]$/;
 
 /**

@@ -29,6 +29,15 @@ const EDITOR = /^[（(]?(?:责任编辑|责编|本版编辑|编辑|校对|美编
 const CLOSING = /[。！？!?；;：:…”’」』）)》\]】.]$/;
 const NUMBERED = /^(?:第[一二三四五六七八九十百千零〇两0-9０-９]+[编章节条]|[一二三四五六七八九十百]+[、．.]|[（(][一二三四五六七八九十百]+[)）]|[0-9０-９]+[.．、](?![0-9０-９])|[（(][0-9０-９]+[)）]|[①-⑳]|[㈠-㈩])/;
 
+/** A paragraph never opens on closing punctuation: such a line resumes a cut sentence. */
+export const OPENS_ON_CLOSING_PUNCTUATION = /^[、，,。；;：:）)”’」』》]/;
+
+/** Nor on a particle or conjunction (的技术研发…, 和加强…的报告). */
+export const OPENS_ON_PARTICLE = /^[的地得了着过们等及与和或之者所并而]/;
+
+/** A table row in plain text: cells separated by a tab or a run of spaces. */
+export const TABLE_ROW = /\t|\S {2,}\S/;
+
 export type FurnitureKind = 'section' | 'headline' | 'continuation' | 'dateline' | 'byline' | 'editor';
 
 export function continuationOf(text: string): (Continuation & { direction: 'from' | 'to' }) | null {

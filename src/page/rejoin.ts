@@ -3,6 +3,7 @@ import type { Block } from '../types.js';
 import { numberingScore, styleScore, TextProfile } from './evidence.js';
 import { leadingMarker, type LeadingMarker } from './markers.js';
 import { wordAcrossSeam } from './seams.js';
+import { OPENS_ON_CLOSING_PUNCTUATION, OPENS_ON_PARTICLE } from './furniture.js';
 
 export interface SeamCandidate {
   tail: number;
@@ -96,14 +97,14 @@ function scoreSeam(tail: Fragment, head: Fragment, tf: TextProfile, hf: TextProf
     why.push(`${points > 0 ? '+' : ''}${points.toFixed(1)} ${reason}`);
   };
   // 导,促进… / 力、战略…: a sentence resumed within its first few characters.
-  if (/^[、，,。；;：:）)”’」』》]/.test(after)) add(5, 'head starts with closing punctuation');
+  if (OPENS_ON_CLOSING_PUNCTUATION.test(after)) add(5, 'head starts with closing punctuation');
   else if (/^[^，,、。；;：:！？]{1,3}[，,。；;]|^[^，,、。；;：:！？][、]/.test(after)) add(2, 'head resumes a sentence');
   // 继1994年9|月16日 / 不超过100|万: a number and its unit or its other digits.
   else if (/[0-9０-９]$/.test(before) && /^[0-9０-９年月日号时万亿千百元%％个项条名人次倍岁]/.test(after)) add(3, 'number continues across seam');
   // 的技术研发… : a particle or conjunction cannot open a paragraph.
-  else if (/^[的地得了着过们等及与和或之者所并而]/.test(after)) add(3, 'head opens on a particle');
+  else if (OPENS_ON_PARTICLE.test(after)) add(3, 'head opens on a particle');
   if (word) add(3, `word across seam: ${word}`);
-  if (tail.maybeCut && !word && !/^[、，,。；;：:）)”’」』》]/.test(after)) add(-100, 'tail may be a complete line');
+  if (tail.maybeCut && !word && !OPENS_ON_CLOSING_PUNCTUATION.test(after)) add(-100, 'tail may be a complete line');
   add(styleScore(tf.halfWidth, hf.halfWidth), 'punctuation style');
   add(Math.round(tf.cosine(hf) * 40) / 10, 'shared vocabulary');
   if (head.headlines.length > 0) {
