@@ -46,12 +46,12 @@ export function parse(input: string | Uint8Array, options: ParseOptions = {}): P
 }
 
 /** The stages up to the page split, shared by parse() and explainPage(). */
-function splitInput(input: string | Uint8Array, options: ParseOptions) {
+function splitInput(input: string | Uint8Array, options: ParseOptions, explain = false) {
   const decoded = typeof input === 'string' ? fromString(input) : decode(input, { encoding: options.encoding });
   const format = options.format ?? detectFormat(options.name, decoded.text);
   const lines = new LineIndex(decoded.text);
   const stream = frontEnd(format, decoded.text);
-  const page = splitPage(stream, lines);
+  const page = splitPage(stream, lines, { explain });
   return { decoded, format, lines, stream, page };
 }
 
@@ -60,7 +60,7 @@ function splitInput(input: string | Uint8Array, options: ParseOptions) {
  * its article, and every candidate join with its score and reasons.
  */
 export function explainPage(input: string | Uint8Array, options: ParseOptions = {}): PageExplain[] {
-  return splitInput(input, options).page.explain;
+  return splitInput(input, options, true).page.explain;
 }
 
 /**

@@ -36,7 +36,7 @@ export interface PageExplain {
  * Blocks of one input -> articles. Pages separated by form feeds are split first
  * and handled one by one, so cost stays linear in the number of pages.
  */
-export function splitPage(stream: BlockStream, lines: LineIndex): PageResult {
+export function splitPage(stream: BlockStream, lines: LineIndex, options: { explain?: boolean } = {}): PageResult {
   const result: PageResult = {
     articles: [],
     furniture: [],
@@ -46,7 +46,7 @@ export function splitPage(stream: BlockStream, lines: LineIndex): PageResult {
     explain: [],
   };
   for (const blocks of byFormFeed(stream.blocks, lines.text)) {
-    splitOnePage(blocks, lines, result);
+    splitOnePage(blocks, lines, result, options.explain ?? false);
   }
   result.page.section = result.page.sections?.[0] ?? null;
   if (stream.meta.title && result.articles.length > 0 && !result.articles[0].title) {
@@ -68,7 +68,7 @@ function byFormFeed(blocks: Block[], text: string): Block[][] {
   return pages.filter((p) => p.length > 0);
 }
 
-function splitOnePage(blocks: Block[], lines: LineIndex, out: PageResult): void {
+function splitOnePage(blocks: Block[], lines: LineIndex, out: PageResult, explain: boolean): void {
   const items = classifyBlocks(blocks);
   const { fragments, diagnostics } = cutFragments(items, lines);
   out.diagnostics.push(...diagnostics);
@@ -79,10 +79,13 @@ function splitOnePage(blocks: Block[], lines: LineIndex, out: PageResult): void 
   for (const chain of chains) out.articles.push(draftOf(chain, fragments, seams.links));
   placeFurniture(items, fragments, chains, firstArticle, lines, out);
 
+  if (!explain) return;
+  const articleOf = new Map<number, number>();
+  chains.forEach((c, i) => c.fragments.forEach((f) => articleOf.set(f, firstArticle + i)));
   out.explain.push({
     fragments: fragments.map((f) => ({
       index: f.index,
-      chain: chains.findIndex((c) => c.fragments.includes(f.index)) + firstArticle,
+      chain: articleOf.get(f.index) ?? -1,
       first: f.blocks[0].text.slice(0, 16),
       last: f.blocks[f.blocks.length - 1].text.slice(-16),
       cut: f.cut,
@@ -171,20 +174,24 @@ function placeFurniture(
   const fragmentOfItem = new Map<number, number>();
   for (const f of fragments) for (const i of f.itemIndexes) fragmentOfItem.set(i, f.index);
 
-  const articleBefore = (i: number): number | null => {
-    for (let k = i - 1; k >= 0; k--) {
-      const f = fragmentOfItem.get(k);
-      if (f !== undefined) return articleOfFragment.get(f) ?? null;
-    }
-    return null;
-  };
-  const articleAfter = (i: number): number | null => {
-    for (let k = i + 1; k < items.length; k++) {
-      const f = fragmentOfItem.get(k);
-      if (f !== undefined) return articleOfFragment.get(f) ?? null;
-    }
-    return null;
-  };
+  // The article of the nearest body item before and after each item, in two linear
+  // passes (a page of furniture alone must not cost a scan per item).
+  const articleAt = items.map((_, k) => {
+    const f = fragmentOfItem.get(k);
+    return f === undefined ? null : articleOfFragment.get(f) ?? null;
+  });
+  const before: Array<number | null> = [];
+  const after: Array<number | null> = new Array(items.length).fill(null);
+  for (let k = 0, last: number | null = null; k < items.length; k++) {
+    before.push(last);
+    if (articleAt[k] !== null) last = articleAt[k];
+  }
+  for (let k = items.length - 1, next: number | null = null; k >= 0; k--) {
+    after[k] = next;
+    if (articleAt[k] !== null) next = articleAt[k];
+  }
+  const articleBefore = (i: number): number | null => before[i];
+  const articleAfter = (i: number): number | null => after[i];
 
   items.forEach((item, i) => {
     if (item.kind === 'body') return;
