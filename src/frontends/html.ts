@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Block, BlockStream, Diagnostic } from '../types.js';
 import { InputError } from '../errors.js';
-import { squeezeWithOffsets as squeeze, segmentsFromOffsets } from './ocr.js';
+import { cellRow, squeezeWithOffsets as squeeze, segmentsFromOffsets } from './ocr.js';
 
 /**
  * The HTML front-end: e-paper article pages -> the article's blocks, and only them.
@@ -464,18 +464,7 @@ function toBlock(d: Draft, how: { heading: number; role?: Block['role']; squeeze
 }
 
 function rowBlock(d: Draft): Block {
-  const cells: string[] = [];
-  const chars: string[] = [];
-  const offsets: number[] = [];
-  for (const cell of d.cells ?? []) {
-    const n = normalise(cell.chars, cell.offsets);
-    const s = squeeze(n.chars.join(''), n.offsets);
-    cells.push(s.text);
-    if (chars.length) chars.push(' ', '|', ' '), offsets.push(-1, -1, -1);
-    chars.push(...s.text);
-    offsets.push(...s.offsets);
-  }
-  return { text: chars.join(''), segments: segmentsFromOffsets(offsets), heading: 0, cells };
+  return { ...cellRow((d.cells ?? []).map((cell) => normalise(cell.chars, cell.offsets))), heading: 0 };
 }
 
 

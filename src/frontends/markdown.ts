@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Block, BlockStream, Diagnostic } from '../types.js';
 import { scanLines } from './text.js';
-import { squeezeWithOffsets as squeeze, segmentsFromOffsets, squeezeBlockSpaces } from './ocr.js';
+import { cellRow, squeezeWithOffsets as squeeze, segmentsFromOffsets, squeezeBlockSpaces } from './ocr.js';
 
 /**
  * The Markdown front-end. Pages whose only Markdown is ATX headings (most pages:
@@ -239,19 +239,9 @@ class BlockBuilder {
       }
     }
     cells.push(cell);
-    const texts: string[] = [];
-    const chars: string[] = [];
-    const offsets: number[] = [];
-    for (const c of cells) {
-      const trimmed = trim(c.chars, c.offsets);
-      const squeezed = squeeze(trimmed.chars.join(''), trimmed.offsets);
-      texts.push(squeezed.text);
-      if (chars.length) chars.push(' ', '|', ' '), offsets.push(-1, -1, -1);
-      chars.push(...squeezed.text);
-      offsets.push(...squeezed.offsets);
-    }
-    if (texts.every((t) => !t)) return;
-    this.blocks.push({ text: chars.join(''), segments: segmentsFromOffsets(offsets), heading: 0, cells: texts });
+    const row = cellRow(cells.map((c) => trim(c.chars, c.offsets)));
+    if (row.cells.every((t) => !t)) return;
+    this.blocks.push({ ...row, heading: 0 });
   }
 
   private rawLines(node: MdNode): void {

@@ -254,3 +254,22 @@ export function squeezeWithOffsets(text: string, offsets: number[]): { text: str
   }
   return { text: out, offsets: kept };
 }
+
+/**
+ * One table row from its cells (characters with their source offsets, already
+ * trimmed): each cell loses its OCR spaces between CJK characters, and the row's
+ * text is the cells joined by " | " (the separators have no source offset).
+ */
+export function cellRow(cells: ReadonlyArray<{ chars: string[]; offsets: number[] }>): { text: string; segments: Segment[]; cells: string[] } {
+  const texts: string[] = [];
+  const chars: string[] = [];
+  const offsets: number[] = [];
+  for (const cell of cells) {
+    const squeezed = squeezeWithOffsets(cell.chars.join(''), cell.offsets);
+    texts.push(squeezed.text);
+    if (chars.length) chars.push(' ', '|', ' '), offsets.push(-1, -1, -1);
+    chars.push(...squeezed.text);
+    offsets.push(...squeezed.offsets);
+  }
+  return { text: chars.join(''), segments: segmentsFromOffsets(offsets), cells: texts };
+}
