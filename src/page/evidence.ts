@@ -38,6 +38,141 @@ export function styleScore(a: number | null, b: number | null): number {
   return d < 0.2 ? 0.5 : d > 0.6 ? -1.5 : 0;
 }
 
+/** A text's Han bigram counts: bigram codes sorted ascending, with their counts. */
+interface Grams {
+  keys: Int32Array;
+  counts: Int32Array;
+  /** sum of the squared counts */
+  norm2: number;
+}
+
+const HAN_FIRST = 0x4e00;
+const HAN_LAST = 0x9fa5;
+const HAN_COUNT = HAN_LAST - HAN_FIRST + 1;
+const EMPTY: Grams = { keys: new Int32Array(0), counts: new Int32Array(0), norm2: 0 };
+let scratch = new Int32Array(1024);
+
+/**
+ * Bigram counts of texts, each a run of Han characters broken by anything else: a
+ * bigram is coded as an integer (first × 20902 + second, under 2^29), collected,
+ * sorted and counted. Cheaper than a Map of two-character strings and exact: every
+ * count, dot product and norm is an integer, so cosine() gives the very same value
+ * whatever order the bigrams are visited in.
+ */
+function gramsOf(texts: readonly string[], from = 0): { grams: Grams; half: number; full: number } {
+  let length = 0;
+  for (let t = from; t < texts.length; t++) length += texts[t].length;
+  // (a one-off huge text gets its own buffer rather than keeping a huge one alive)
+  const buffer = length <= scratch.length ? scratch : length > 1 << 20 ? new Int32Array(length) : (scratch = new Int32Array(Math.max(length, scratch.length * 2)));
+  let n = 0;
+  let half = 0;
+  let full = 0;
+  for (let t = from; t < texts.length; t++) {
+    const text = texts[t];
+    let prev = -1;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= HAN_FIRST && c <= HAN_LAST) {
+        const h = c - HAN_FIRST;
+        if (prev >= 0) buffer[n++] = prev * HAN_COUNT + h;
+        prev = h;
+        continue;
+      }
+      prev = -1;
+      // , : ; ( ) and their full-width forms ， ： ； （ ）
+      if (c === 0x2c || c === 0x3a || c === 0x3b || c === 0x28 || c === 0x29) half++;
+      else if (c === 0xff0c || c === 0xff1a || c === 0xff1b || c === 0xff08 || c === 0xff09) full++;
+    }
+  }
+  if (n === 0) return { grams: EMPTY, half, full };
+  const codes = buffer.subarray(0, n).sort();
+  let distinct = 1;
+  for (let i = 1; i < n; i++) if (codes[i] !== codes[i - 1]) distinct++;
+  const keys = new Int32Array(distinct);
+  const counts = new Int32Array(distinct);
+  let k = 0;
+  keys[0] = codes[0];
+  counts[0] = 1;
+  for (let i = 1; i < n; i++) {
+    if (codes[i] === keys[k]) counts[k]++;
+    else {
+      keys[++k] = codes[i];
+      counts[k] = 1;
+    }
+  }
+  let norm2 = 0;
+  for (let i = 0; i < distinct; i++) norm2 += counts[i] * counts[i];
+  return { grams: { keys, counts, norm2 }, half, full };
+}
+
+/** The counts of a and b added up. */
+function mergeGrams(a: Grams, b: Grams): Grams {
+  if (a.keys.length === 0) return b;
+  if (b.keys.length === 0) return a;
+  const keys = new Int32Array(a.keys.length + b.keys.length);
+  const counts = new Int32Array(keys.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  let norm2 = 0;
+  while (i < a.keys.length || j < b.keys.length) {
+    const ka = i < a.keys.length ? a.keys[i] : 0x7fffffff;
+    const kb = j < b.keys.length ? b.keys[j] : 0x7fffffff;
+    let c: number;
+    if (ka === kb) {
+      keys[k] = ka;
+      c = a.counts[i++] + b.counts[j++];
+    } else if (ka < kb) {
+      keys[k] = ka;
+      c = a.counts[i++];
+    } else {
+      keys[k] = kb;
+      c = b.counts[j++];
+    }
+    counts[k++] = c;
+    norm2 += c * c;
+  }
+  return { keys: keys.subarray(0, k), counts: counts.subarray(0, k), norm2 };
+}
+
+/** Σ a[g] × b[g], an integer. */
+function dot(a: Grams, b: Grams): number {
+  let small = a;
+  let large = b;
+  if (small.keys.length > large.keys.length) [small, large] = [large, small];
+  const sk = small.keys;
+  const lk = large.keys;
+  let sum = 0;
+  if (sk.length * 8 < lk.length) {
+    // few against many: look each up by binary search in what is left of the large side
+    let lo = 0;
+    for (let i = 0; i < sk.length && lo < lk.length; i++) {
+      const key = sk[i];
+      let hi = lk.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (lk[mid] < key) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo < lk.length && lk[lo] === key) sum += small.counts[i] * large.counts[lo++];
+    }
+    return sum;
+  }
+  let i = 0;
+  let j = 0;
+  while (i < sk.length && j < lk.length) {
+    const x = sk[i];
+    const y = lk[j];
+    if (x === y) sum += small.counts[i++] * large.counts[j++];
+    else if (x < y) i++;
+    else j++;
+  }
+  return sum;
+}
+
+/** Profiles of blocks that are compared many times (rejoin contexts overlap), computed once per block. */
+const blockGrams = new WeakMap<object, { grams: Grams; half: number; full: number }>();
+
 /**
  * What a piece of text looks like, for comparing it with another: its Han
  * character bigrams (vocabulary) and its share of half-width punctuation (style).
@@ -45,8 +180,10 @@ export function styleScore(a: number | null, b: number | null): number {
  * instead of being recomputed for every comparison.
  */
 export class TextProfile {
-  readonly grams = new Map<string, number>();
-  private norm2 = 0;
+  /** merged counts of everything added before `pending` */
+  private grams: Grams = EMPTY;
+  /** texts added since the counts were last brought up to date */
+  private pending: string[] = [];
   private half = 0;
   private full = 0;
 
@@ -56,41 +193,50 @@ export class TextProfile {
     return p;
   }
 
-  add(text: string): this {
-    let prev = '';
-    for (const ch of text) {
-      if (ch >= '\u4e00' && ch <= '\u9fa5') {
-        if (prev) {
-          const g = prev + ch;
-          const n = this.grams.get(g) ?? 0;
-          this.grams.set(g, n + 1);
-          this.norm2 += 2 * n + 1;
-        }
-        prev = ch;
-        continue;
+  /** The profile of blocks' texts (as of(blocks.map(b => b.text))), reusing each block's counts. */
+  static ofBlocks(blocks: ReadonlyArray<{ text: string }>): TextProfile {
+    const p = new TextProfile();
+    for (const b of blocks) {
+      let g = blockGrams.get(b);
+      if (!g) {
+        g = gramsOf([b.text]);
+        blockGrams.set(b, g);
       }
-      prev = '';
-      if (ch === ',' || ch === ':' || ch === ';' || ch === '(' || ch === ')') this.half++;
-      else if (ch === '，' || ch === '：' || ch === '；' || ch === '（' || ch === '）') this.full++;
+      p.grams = mergeGrams(p.grams, g.grams);
+      p.half += g.half;
+      p.full += g.full;
     }
+    return p;
+  }
+
+  add(text: string): this {
+    this.pending.push(text);
     return this;
+  }
+
+  private settle(): Grams {
+    if (this.pending.length > 0) {
+      const g = gramsOf(this.pending);
+      this.pending = [];
+      this.grams = mergeGrams(this.grams, g.grams);
+      this.half += g.half;
+      this.full += g.full;
+    }
+    return this.grams;
   }
 
   /** Share of half-width commas, colons and brackets; null when too few to say. */
   get halfWidth(): number | null {
+    this.settle();
     const all = this.half + this.full;
     return all >= 4 ? this.half / all : null;
   }
 
   /** Cosine similarity of the bigram counts, 0..1. */
   cosine(other: TextProfile): number {
-    if (this.norm2 === 0 || other.norm2 === 0) return 0;
-    const [small, large] = this.grams.size < other.grams.size ? [this.grams, other.grams] : [other.grams, this.grams];
-    let dot = 0;
-    for (const [g, n] of small) {
-      const m = large.get(g);
-      if (m) dot += n * m;
-    }
-    return dot / Math.sqrt(this.norm2 * other.norm2);
+    const a = this.settle();
+    const b = other.settle();
+    if (a.norm2 === 0 || b.norm2 === 0) return 0;
+    return dot(a, b) / Math.sqrt(a.norm2 * b.norm2);
   }
 }
