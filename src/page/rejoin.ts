@@ -138,5 +138,5 @@ function markerOf(b: Block): LeadingMarker[] {
 }
 
 function featuresOf(blocks: Block[]): TextProfile {
-  return TextProfile.of(blocks.map((b) => b.text));
+  return TextProfile.ofBlocks(blocks);
 }
