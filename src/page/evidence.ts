@@ -28,8 +28,13 @@ export function numberingScore(before: LeadingMarker[], after: LeadingMarker[]):
     }
   }
   if (best !== null) return best;
-  // Schemes new to `before`: a lower level starting at 1 is a fine sequel.
-  return numbered[0].number === 1 ? 0.5 : before.length > 0 ? -0.5 : 0;
+  // Schemes new to `before`: a lower level starting at 1 is a fine sequel; a level
+  // above everything in `before` (二、 after （三）) says nothing, since the window
+  // rarely reaches back to the 一、 it continues.
+  const first = numbered[0];
+  if (first.number === 1) return 0.5;
+  if (before.length > 0 && before.every((m) => m.rank > first.rank)) return 0;
+  return before.length > 0 ? -0.5 : 0;
 }
 
 export function styleScore(a: number | null, b: number | null): number {

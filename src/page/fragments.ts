@@ -47,11 +47,17 @@ export function isCut(block: Block, next: Block | undefined): boolean | 'maybe' 
   if (endsClosed(text)) return false;
   if (OPEN_END.test(text)) return true;
   if (block.heading > 0 || block.cells || block.role) return false;
+  // 7.建设创新高地。综合运用综合保税区政策: a sentence after a full stop that never
+  // ends. Headings and sign-offs do not go on past a full stop.
+  if (/[。！？；][^。！？；]*[\u4e00-\u9fa5][^。！？；]*$/.test(text) && !TABLE_ROW.test(text)) return true;
   if (TABLE_ROW.test(text)) return false;
   if (isDateLine(text)) return false;
   const han = text.match(HAN)?.length ?? 0;
   // 第十八条 with nothing after it, or with words and no full stop: law articles end in 。
   if (/^第[一二三四五六七八九十百千零〇两0-9０-９]+条(?:之[一二三四五六七八九十]+)?(?:[\s\u3000]+\S.*)?$/.test(text)) return true;
+  // 第三节 权利的保护期: a law's division titles are short and whole; a word missing
+  // from the dictionary (保护期) must not make one a cut on its own.
+  if (/^第[一二三四五六七八九十百千零〇两0-9０-９]+[编章节](?:[\s\u3000]|$)/.test(text) && isBareLine(text)) return 'maybe';
   // 一、指导思想 is a heading; （一）认为…作出的裁定符 is an item cut in half a word.
   if (startsNumbered(text) && isBareLine(text) && han <= 40) return endsWithDanglingCharacter(text) || 'maybe';
   if (next && isDateLine(next.text)) return false;

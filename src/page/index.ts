@@ -132,7 +132,7 @@ function assembleChains(fragments: Fragment[], links: Map<number, number>): Chai
 function draftOf(chain: Chain, fragments: Fragment[], links: Map<number, number>): ArticleDraft {
   const paragraphs: Paragraph[] = [];
   let previous: number | null = null;
-  for (const index of chain.fragments) {
+  for (const index of readingOrder(chain.fragments, fragments, links)) {
     const f = fragments[index];
     f.blocks.forEach((block, k) => {
       const glue = k === 0 && previous !== null && links.get(previous) === index;
@@ -155,6 +155,41 @@ function draftOf(chain: Chain, fragments: Fragment[], links: Map<number, number>
     byline: null,
     paragraphs,
   };
+}
+
+/**
+ * The chain's fragments in reading order. Page order within a column, but a cut
+ * is always followed by the fragment that continues it: when assignment has put
+ * other text of the page between a tail and its head, the head's run of the column
+ * is read right after the tail, and the text in between after that.
+ */
+function readingOrder(members: number[], fragments: Fragment[], links: Map<number, number>): number[] {
+  const inChain = new Set(members);
+  const heads = new Set<number>();
+  for (const [tail, head] of links) if (inChain.has(tail) && inChain.has(head)) heads.add(head);
+  // Runs: a fragment and the ones that follow it in its column, in this chain.
+  const runs: number[][] = [];
+  const runOf = new Map<number, number[]>();
+  let previous: number | null = null;
+  for (const index of members) {
+    const continuesRun = previous === index - 1 && fragments[index].soft && !heads.has(index);
+    if (!continuesRun) runs.push([]);
+    runs[runs.length - 1].push(index);
+    runOf.set(index, runs[runs.length - 1]);
+    previous = index;
+  }
+  const order: number[] = [];
+  const placed = new Set<number[]>();
+  for (const run of runs) {
+    let next: number[] | undefined = run;
+    while (next && !placed.has(next)) {
+      placed.add(next);
+      order.push(...next);
+      const head = links.get(next[next.length - 1]);
+      next = head !== undefined && heads.has(head) ? runOf.get(head) : undefined;
+    }
+  }
+  return order;
 }
 
 /**

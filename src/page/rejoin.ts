@@ -2,7 +2,7 @@ import type { Fragment } from './fragments.js';
 import type { Block } from '../types.js';
 import { numberingScore, styleScore, TextProfile } from './evidence.js';
 import { leadingMarker, type LeadingMarker } from './markers.js';
-import { wordAcrossSeam } from './seams.js';
+import { seamWord } from './seams.js';
 import { OPENS_ON_CLOSING_PUNCTUATION, OPENS_ON_PARTICLE } from './furniture.js';
 
 export interface SeamCandidate {
@@ -17,6 +17,8 @@ export interface SeamCandidate {
 /** Below this a cut end stays open rather than take a doubtful continuation. */
 const MIN_SEAM_SCORE = 1;
 const MAX_SEAM_DISTANCE = 150;
+/** What a join of a short bare line (a heading as often as a cut) must overcome. */
+const MAYBE_CUT_DOUBT = 3;
 /**
  * How much a head's fit with the paragraph above it counts against a join. Above 1
  * because the context windows of neighbouring paragraphs overlap, so a tail scores
@@ -75,14 +77,149 @@ export function linkSeams(fragments: Fragment[]): { links: Map<number, number>; 
   }
   candidates.sort((a, b) => b.score - a.score || a.tail - b.tail || a.head - b.head);
   const links = new Map<number, number>();
-  const taken = new Set<number>();
-  for (const c of candidates) {
-    if (c.score < MIN_SEAM_SCORE || links.has(c.tail) || taken.has(c.head)) continue;
+  for (const c of bestMatching(candidates.filter((c) => c.score >= MIN_SEAM_SCORE))) {
     links.set(c.tail, c.head);
-    taken.add(c.head);
     c.chosen = true;
   }
   return { links, candidates };
+}
+
+/** Above this many tail × head pairs in one group, the matching is greedy. */
+const EXACT_MATCHING_LIMIT = 20_000;
+
+/**
+ * The set of joins with the greatest total score, each tail and head used once: a
+ * tail whose best head fits a neighbour's cut better gives it up (教|育 beats
+ * 教|的技术 when the other tail has no better head). Candidates fall into groups
+ * that share no tail or head; each group is solved exactly (the assignment problem),
+ * or greedily, best pair first, when it is too large to be a real page.
+ */
+export function bestMatching(candidates: SeamCandidate[]): SeamCandidate[] {
+  const chosen: SeamCandidate[] = [];
+  for (const group of groupsOf(candidates)) {
+    const tails = [...new Set(group.map((c) => c.tail))];
+    const heads = [...new Set(group.map((c) => c.head))];
+    if (tails.length === 1 || heads.length === 1) chosen.push(group[0]);
+    else if (tails.length * heads.length > EXACT_MATCHING_LIMIT) chosen.push(...greedyMatching(group));
+    else chosen.push(...assignment(group, tails, heads));
+  }
+  return chosen;
+}
+
+/** Candidates (sorted best first) split into groups connected by a shared tail or head. */
+function groupsOf(candidates: SeamCandidate[]): SeamCandidate[][] {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let root = x;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    while (x !== root) {
+      const next = parent.get(x)!;
+      parent.set(x, root);
+      x = next;
+    }
+    return root;
+  };
+  for (const c of candidates) {
+    const t = `t${c.tail}`;
+    const h = `h${c.head}`;
+    if (!parent.has(t)) parent.set(t, t);
+    if (!parent.has(h)) parent.set(h, h);
+    parent.set(find(t), find(h));
+  }
+  const groups = new Map<string, SeamCandidate[]>();
+  for (const c of candidates) {
+    const root = find(`t${c.tail}`);
+    const group = groups.get(root);
+    if (group) group.push(c);
+    else groups.set(root, [c]);
+  }
+  return [...groups.values()];
+}
+
+function greedyMatching(sorted: SeamCandidate[]): SeamCandidate[] {
+  const chosen: SeamCandidate[] = [];
+  const tails = new Set<number>();
+  const heads = new Set<number>();
+  for (const c of sorted) {
+    if (tails.has(c.tail) || heads.has(c.head)) continue;
+    tails.add(c.tail);
+    heads.add(c.head);
+    chosen.push(c);
+  }
+  return chosen;
+}
+
+/**
+ * Maximum-weight matching of tails to heads by the Hungarian method: rows are
+ * tails, columns are heads plus one "stays open" column per tail (score 0), so an
+ * unmatched tail is a choice like any other. O(rows² × columns).
+ */
+function assignment(group: SeamCandidate[], tails: number[], heads: number[]): SeamCandidate[] {
+  const n = tails.length;
+  const m = heads.length + n;
+  const FORBIDDEN = 1e9;
+  const rowOf = new Map(tails.map((t, i) => [t, i + 1]));
+  const colOf = new Map(heads.map((h, j) => [h, j + 1]));
+  // cost[i][j], 1-based; minimising cost maximises the score.
+  const cost: Float64Array[] = [new Float64Array(m + 1)];
+  for (let i = 1; i <= n; i++) {
+    const row = new Float64Array(m + 1).fill(FORBIDDEN);
+    row[heads.length + i] = 0;
+    cost.push(row);
+  }
+  const pair = new Map<string, SeamCandidate>();
+  for (const c of group) {
+    const i = rowOf.get(c.tail)!;
+    const j = colOf.get(c.head)!;
+    cost[i][j] = -c.score;
+    pair.set(`${i}:${j}`, c);
+  }
+  const u = new Float64Array(n + 1);
+  const v = new Float64Array(m + 1);
+  const rowOfCol = new Int32Array(m + 1); // 0 = column free
+  const way = new Int32Array(m + 1);
+  for (let i = 1; i <= n; i++) {
+    rowOfCol[0] = i;
+    let j0 = 0;
+    const minv = new Float64Array(m + 1).fill(Infinity);
+    const used = new Uint8Array(m + 1);
+    do {
+      used[j0] = 1;
+      const i0 = rowOfCol[j0];
+      let delta = Infinity;
+      let j1 = 0;
+      for (let j = 1; j <= m; j++) {
+        if (used[j]) continue;
+        const cur = cost[i0][j] - u[i0] - v[j];
+        if (cur < minv[j]) {
+          minv[j] = cur;
+          way[j] = j0;
+        }
+        if (minv[j] < delta) {
+          delta = minv[j];
+          j1 = j;
+        }
+      }
+      for (let j = 0; j <= m; j++) {
+        if (used[j]) {
+          u[rowOfCol[j]] += delta;
+          v[j] -= delta;
+        } else minv[j] -= delta;
+      }
+      j0 = j1;
+    } while (rowOfCol[j0] !== 0);
+    do {
+      const j1 = way[j0];
+      rowOfCol[j0] = rowOfCol[j1];
+      j0 = j1;
+    } while (j0 !== 0);
+  }
+  const chosen: SeamCandidate[] = [];
+  for (let j = 1; j <= heads.length; j++) {
+    const c = rowOfCol[j] ? pair.get(`${rowOfCol[j]}:${j}`) : undefined;
+    if (c) chosen.push(c);
+  }
+  return chosen;
 }
 
 function scoreSeam(tail: Fragment, head: Fragment, tf: TextProfile, hf: TextProfile): SeamCandidate {
@@ -90,7 +227,8 @@ function scoreSeam(tail: Fragment, head: Fragment, tf: TextProfile, hf: TextProf
   let score = 0;
   const before = tail.blocks[tail.blocks.length - 1].text;
   const after = head.blocks[0].text;
-  const word = wordAcrossSeam(before, after);
+  const seam = seamWord(before, after);
+  const word = seam && !seam.compound ? seam.word : null;
   const add = (points: number, reason: string) => {
     if (points === 0) return;
     score += points;
@@ -104,7 +242,12 @@ function scoreSeam(tail: Fragment, head: Fragment, tf: TextProfile, hf: TextProf
   // 的技术研发… : a particle or conjunction cannot open a paragraph.
   else if (OPENS_ON_PARTICLE.test(after)) add(3, 'head opens on a particle');
   if (word) add(3, `word across seam: ${word}`);
-  if (tail.maybeCut && !word && !OPENS_ON_CLOSING_PUNCTUATION.test(after)) add(-100, 'tail may be a complete line');
+  else if (seam) add(1, `compound across seam: ${seam.word}`);
+  if (tail.maybeCut) {
+    // A short bare line is complete more often than not: a join must outweigh that.
+    if (!word && !OPENS_ON_CLOSING_PUNCTUATION.test(after)) add(-100, 'tail may be a complete line');
+    else add(-MAYBE_CUT_DOUBT, 'tail may be a complete line');
+  }
   add(styleScore(tf.halfWidth, hf.halfWidth), 'punctuation style');
   add(Math.round(tf.cosine(hf) * 40) / 10, 'shared vocabulary');
   if (head.headlines.length > 0) {

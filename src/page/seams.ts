@@ -57,6 +57,20 @@ function hanHead(text: string, n: number): string {
  * word, or null. Only Han characters on both sides can form a word.
  */
 export function wordAcrossSeam(before: string, after: string): string | null {
+  return seamWord(before, after)?.word ?? null;
+}
+
+export interface SeamWord {
+  word: string;
+  /**
+   * Both sides of the seam are words of their own (处理|单元, 服务|中心): a compound
+   * that a complete line followed by a new one forms as easily as a cut does. Only
+   * a word cut inside (倡|导, 直|辖市) is strong evidence.
+   */
+  compound: boolean;
+}
+
+export function seamWord(before: string, after: string): SeamWord | null {
   const left = hanTail(before, 6);
   const right = hanHead(after, 6);
   if (!left || !right) return null;
@@ -66,7 +80,12 @@ export function wordAcrossSeam(before: string, after: string): string | null {
   let pos = 0;
   for (const token of tokens) {
     const end = pos + token.length;
-    if (pos < left.length && end > left.length) return token;
+    if (pos < left.length && end > left.length) {
+      const leftPart = token.slice(0, left.length - pos);
+      const rightPart = token.slice(left.length - pos);
+      const isWord = (part: string) => part.length >= 2 && seg.cut(part, false).length === 1;
+      return { word: token, compound: isWord(leftPart) && isWord(rightPart) };
+    }
     pos = end;
   }
   return null;

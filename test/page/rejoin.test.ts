@@ -1,0 +1,85 @@
+import { parse } from '../../src/index.js';
+import { numberingScore } from '../../src/page/evidence.js';
+import { isCut } from '../../src/page/fragments.js';
+import { leadingMarker, type LeadingMarker } from '../../src/page/markers.js';
+import { bestMatching, type SeamCandidate } from '../../src/page/rejoin.js';
+import { seamWord } from '../../src/page/seams.js';
+import type { Block } from '../../src/types.js';
+
+const seam = (tail: number, head: number, score: number): SeamCandidate => ({ tail, head, score, why: [], chosen: false });
+const joins = (chosen: SeamCandidate[]) => chosen.map((c) => `${c.tail}->${c.head}`).sort();
+const markers = (...texts: string[]): LeadingMarker[] => texts.map((t) => leadingMarker(t)!);
+const block = (text: string): Block => ({ text, heading: 0, segments: [] }) as unknown as Block;
+
+describe('choosing the joins of a page', () => {
+  it('gives up a tail’s best head when that head is the only fit of another cut', () => {
+    // 教|育 (4.5) and 教|的 (5.7) for tail 1; tail 2 fits only 的 (1.8).
+    const chosen = bestMatching([seam(1, 9, 5.7), seam(1, 7, 4.5), seam(2, 9, 1.8)]);
+    expect(joins(chosen)).toEqual(['1->7', '2->9']);
+  });
+
+  it('keeps the best pair when the other cut has somewhere else to go', () => {
+    const chosen = bestMatching([seam(1, 9, 5.7), seam(1, 7, 1.5), seam(2, 9, 4), seam(2, 8, 3.9)]);
+    expect(joins(chosen)).toEqual(['1->9', '2->8']);
+  });
+
+  it('uses each tail and each head at most once, across independent groups', () => {
+    const chosen = bestMatching([seam(1, 5, 3), seam(1, 6, 2), seam(3, 8, 2), seam(4, 8, 2.5), seam(4, 9, 1)]);
+    expect(joins(chosen)).toEqual(['1->5', '3->8', '4->9']);
+  });
+});
+
+describe('word evidence across a seam', () => {
+  it('tells a word cut inside from two words that merely form a compound', () => {
+    expect(seamWord('加强宣传倡', '导,促进相关')).toEqual({ word: '倡导', compound: false });
+    expect(seamWord('各省、自治区、直', '辖市人民政府')).toMatchObject({ compound: false });
+    expect(seamWord('请求的提出、接收和处理', '单元统一制定')).toMatchObject({ word: '处理单元', compound: true });
+  });
+});
+
+describe('cut ends', () => {
+  it('takes a sentence begun after a full stop and never ended for a cut', () => {
+    expect(isCut(block('7.建设创新高地。综合运用综合保税区政策'), undefined)).toBe(true);
+    expect(isCut(block('7.建设创新高地。'), undefined)).toBe(false);
+  });
+});
+
+describe('numbering evidence', () => {
+  it('lets a higher level follow a lower one without its first number in view', () => {
+    // 二、 after （三）: the window does not reach back to 一、, which says nothing.
+    expect(numberingScore(markers('（三）工作目标。'), markers('二、试点范围'))).toBe(0);
+    // （三） after 一、 skips （一） and （二）: doubtful.
+    expect(numberingScore(markers('一、总体要求'), markers('（三）工作目标。'))).toBe(-0.5);
+    expect(numberingScore(markers('（三）工作目标。'), markers('（四）保障措施。'))).toBe(3);
+  });
+});
+
+describe('a page where greedy joining goes wrong', () => {
+  // （三）推进高等职业教 fits 的技术研发… best (a particle head, numbering), but 教|育
+  // nearly as well; the other cut, …中小微企业, fits only 的技术研发….
+  const page = parse(
+    [
+      '（三）推进高等职业教',
+      '第五条 公民、法人和其他组织可以依法申请获取政府信息，行政机关应当依法答复。',
+      '第六条 行政机关应当及时、准确地公开政府信息。',
+      '育高质量发展。',
+      '把发展高等职业教育作为优化高等教育结构的重要方式，重点服务企业特别是中小微企业',
+      '第七条 各级人民政府应当加强政府信息资源的规范化建设。',
+      '的技术研发和产品升级，加强社区教育和终身学习服务。',
+      '（四）完善高层次应用型人才培养体系。',
+    ].join('\n\n'),
+    { name: 'page.txt' },
+  );
+  const paragraphs = page.articles.flatMap((a) => a.text.split('\n'));
+
+  it('re-joins both cuts, each to its own continuation', () => {
+    expect(paragraphs).toContain('（三）推进高等职业教育高质量发展。');
+    expect(paragraphs).toContain('把发展高等职业教育作为优化高等教育结构的重要方式，重点服务企业特别是中小微企业的技术研发和产品升级，加强社区教育和终身学习服务。');
+  });
+
+  it('reads a continuation right after its cut, whatever lies between them on the page', () => {
+    const text = page.articles.map((a) => a.text).join('\n');
+    expect(text.indexOf('（三）推进')).toBeLessThan(text.indexOf('把发展高等职业教育'));
+    expect(text.indexOf('把发展高等职业教育')).toBeLessThan(text.indexOf('（四）完善'));
+  });
+});
