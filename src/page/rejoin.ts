@@ -3,6 +3,7 @@ import type { Block } from '../types.js';
 import { numberingScore, styleScore, TextProfile } from './evidence.js';
 import { leadingMarker, type LeadingMarker } from './markers.js';
 import { seamWord } from './seams.js';
+import { bracketFit } from './brackets.js';
 import { OPENS_ON_CLOSING_PUNCTUATION, OPENS_ON_PARTICLE } from './furniture.js';
 
 export interface SeamCandidate {
@@ -33,10 +34,31 @@ const SEQUEL_WEIGHT = 2.5;
  * and candidates per seam are bounded by the fragments after it).
  */
 export function linkSeams(fragments: Fragment[]): { links: Map<number, number>; candidates: SeamCandidate[] } {
+  // Judged first with contexts that run on through the column; then again with
+  // each chosen head taken as the top of a column, so that no context reaches
+  // across it into another article's text.
+  const first = chooseLinks(weighSeams(fragments, new Set()));
+  const candidates = weighSeams(fragments, new Set(first.values()));
+  return { links: chooseLinks(candidates), candidates };
+}
+
+function chooseLinks(candidates: SeamCandidate[]): Map<number, number> {
+  candidates.sort((a, b) => b.score - a.score || a.tail - b.tail || a.head - b.head);
+  const links = new Map<number, number>();
+  for (const c of candidates) c.chosen = false;
+  for (const c of bestMatching(candidates.filter((c) => c.score >= MIN_SEAM_SCORE))) {
+    links.set(c.tail, c.head);
+    c.chosen = true;
+  }
+  return links;
+}
+
+/** Every candidate join of the page, scored; `columnTops` are fragments known to start a column. */
+function weighSeams(fragments: Fragment[], columnTops: Set<number>): SeamCandidate[] {
   // Soft-split fragments are single paragraphs; judge a seam by the run of the
   // column around it: what led up to the cut, and what follows the head.
-  const before = fragments.map((f) => contextBefore(fragments, f.index));
-  const after = fragments.map((f) => contextAfter(fragments, f.index));
+  const before = fragments.map((f) => contextBefore(fragments, f.index, columnTops));
+  const after = fragments.map((f) => contextAfter(fragments, f.index, columnTops));
   const markersBefore = before.map((blocks) => blocks.flatMap((b) => markerOf(b)));
   const markersAfter = after.map((blocks) => blocks.flatMap((b) => markerOf(b)));
   const featuresBefore = before.map(featuresOf);
@@ -75,13 +97,7 @@ export function linkSeams(fragments: Fragment[]): { links: Map<number, number>; 
       candidates.push(c);
     }
   }
-  candidates.sort((a, b) => b.score - a.score || a.tail - b.tail || a.head - b.head);
-  const links = new Map<number, number>();
-  for (const c of bestMatching(candidates.filter((c) => c.score >= MIN_SEAM_SCORE))) {
-    links.set(c.tail, c.head);
-    c.chosen = true;
-  }
-  return { links, candidates };
+  return candidates;
 }
 
 /** Above this many tail × head pairs in one group, the matching is greedy. */
@@ -241,6 +257,9 @@ function scoreSeam(tail: Fragment, head: Fragment, tf: TextProfile, hf: TextProf
   else if (/[0-9０-９]$/.test(before) && /^[0-9０-９年月日号时万亿千百元%％个项条名人次倍岁]/.test(after)) add(3, 'number continues across seam');
   // 的技术研发… : a particle or conjunction cannot open a paragraph.
   else if (OPENS_ON_PARTICLE.test(after)) add(3, 'head opens on a particle');
+  const brackets = bracketFit(before, after);
+  if (brackets > 0) add(3, 'head closes the quote or bracket the tail left open');
+  else if (brackets < 0) add(-2, 'head closes a quote or bracket the tail never opened');
   if (word) add(3, `word across seam: ${word}`);
   else if (seam) add(1, `compound across seam: ${seam.word}`);
   if (tail.maybeCut) {
@@ -259,19 +278,19 @@ function scoreSeam(tail: Fragment, head: Fragment, tf: TextProfile, hf: TextProf
 }
 
 /** The paragraphs of the column that lead up to fragment i (at most a few). */
-function contextBefore(fragments: Fragment[], i: number): Block[] {
+function contextBefore(fragments: Fragment[], i: number, columnTops: Set<number>): Block[] {
   const blocks: Block[] = [];
   for (let k = i; k >= 0 && blocks.length < 4; k--) {
     blocks.unshift(...fragments[k].blocks);
-    if (!fragments[k].soft) break;
+    if (!fragments[k].soft || columnTops.has(k)) break;
   }
   return blocks;
 }
 
 /** Fragment i and the paragraphs that follow it in its column (at most a few). */
-function contextAfter(fragments: Fragment[], i: number): Block[] {
+function contextAfter(fragments: Fragment[], i: number, columnTops: Set<number>): Block[] {
   const blocks: Block[] = [...fragments[i].blocks];
-  for (let k = i + 1; k < fragments.length && fragments[k].soft && blocks.length < 3; k++) blocks.push(...fragments[k].blocks);
+  for (let k = i + 1; k < fragments.length && fragments[k].soft && !columnTops.has(k) && blocks.length < 3; k++) blocks.push(...fragments[k].blocks);
   return blocks;
 }
 

@@ -4,6 +4,7 @@ import { isCut } from '../../src/page/fragments.js';
 import { leadingMarker, type LeadingMarker } from '../../src/page/markers.js';
 import { bestMatching, type SeamCandidate } from '../../src/page/rejoin.js';
 import { seamWord } from '../../src/page/seams.js';
+import { bracketFit, closedAtStart, openAtEnd } from '../../src/page/brackets.js';
 import type { Block } from '../../src/types.js';
 
 const seam = (tail: number, head: number, score: number): SeamCandidate => ({ tail, head, score, why: [], chosen: false });
@@ -81,5 +82,24 @@ describe('a page where greedy joining goes wrong', () => {
     const text = page.articles.map((a) => a.text).join('\n');
     expect(text.indexOf('（三）推进')).toBeLessThan(text.indexOf('把发展高等职业教育'));
     expect(text.indexOf('把发展高等职业教育')).toBeLessThan(text.indexOf('（四）完善'));
+  });
+});
+
+describe('quotes and brackets across a seam', () => {
+  it('pairs a quote left open by the tail with the head that closes it', () => {
+    expect(openAtEnd('按照“谁审批、谁监管，谁主管、谁')).toBe('“');
+    expect(openAtEnd('按照“谁审批”的原则')).toBeNull();
+    expect(closedAtStart('审批、谁监管”的原则（试行）')).toBe('”');
+    expect(bracketFit('按照“谁', '审批、谁监管”的原则')).toBe(1);
+  });
+
+  it('counts against a head that closes what the tail never opened', () => {
+    expect(bracketFit('加强监管，', '审批、谁监管”的原则')).toBe(-1);
+    expect(bracketFit('依法（试', '行）办理')).toBe(1);
+    expect(bracketFit('依法（试', '行”办理')).toBe(-1);
+  });
+
+  it('says nothing when the head closes nothing', () => {
+    expect(bracketFit('按照“谁', '审批、谁监管')).toBe(0);
   });
 });
