@@ -17,10 +17,13 @@ export function openAtEnd(text: string): string | null {
   return stack.length > 0 ? stack[stack.length - 1] : null;
 }
 
-/** The first closer in `text` that nothing before it opened, or null. */
-export function closedAtStart(text: string): string | null {
+/**
+ * The first closer in `text` that nothing before it opened, or null. Only the
+ * opening stretch is read: what a cut left open closes soon after it.
+ */
+export function closedAtStart(text: string, within = 100): string | null {
   const stack: string[] = [];
-  for (const ch of text) {
+  for (const ch of text.slice(0, within)) {
     if (ch in PAIRS) stack.push(ch);
     else if (CLOSERS.has(ch)) {
       const at = stack.lastIndexOf(CLOSERS.get(ch)!);
@@ -36,8 +39,11 @@ export function closedAtStart(text: string): string | null {
  * open, -1 when the head closes something the tail never opened, 0 otherwise.
  */
 export function bracketFit(before: string, after: string): number {
-  const closer = closedAtStart(after);
+  return pairsUp(openAtEnd(before), closedAtStart(after));
+}
+
+/** bracketFit for an opener and a closer already found. */
+export function pairsUp(opener: string | null, closer: string | null): number {
   if (closer === null) return 0;
-  const opener = openAtEnd(before);
   return opener !== null && PAIRS[opener] === closer ? 1 : -1;
 }

@@ -3,7 +3,7 @@ import type { Block } from '../types.js';
 import { numberingScore, styleScore, TextProfile } from './evidence.js';
 import { leadingMarker, type LeadingMarker } from './markers.js';
 import { seamWord } from './seams.js';
-import { bracketFit } from './brackets.js';
+import { closedAtStart, openAtEnd, pairsUp } from './brackets.js';
 import { OPENS_ON_CLOSING_PUNCTUATION, OPENS_ON_PARTICLE } from './furniture.js';
 
 export interface SeamCandidate {
@@ -37,8 +37,13 @@ export function linkSeams(fragments: Fragment[]): { links: Map<number, number>; 
   // Judged first with contexts that run on through the column; then again with
   // each chosen head taken as the top of a column, so that no context reaches
   // across it into another article's text.
-  const first = chooseLinks(weighSeams(fragments, new Set()));
-  const candidates = weighSeams(fragments, new Set(first.values()));
+  const contexts = new Map<string, Context>();
+  const ends: SeamEnds = {
+    openers: fragments.map((f) => (f.cut || f.maybeCut ? openAtEnd(f.blocks[f.blocks.length - 1].text) : null)),
+    closers: fragments.map((f) => closedAtStart(f.blocks[0].text)),
+  };
+  const first = chooseLinks(weighSeams(fragments, ends, new Set(), contexts));
+  const candidates = weighSeams(fragments, ends, new Set(first.values()), contexts);
   return { links: chooseLinks(candidates), candidates };
 }
 
@@ -54,15 +59,15 @@ function chooseLinks(candidates: SeamCandidate[]): Map<number, number> {
 }
 
 /** Every candidate join of the page, scored; `columnTops` are fragments known to start a column. */
-function weighSeams(fragments: Fragment[], columnTops: Set<number>): SeamCandidate[] {
+function weighSeams(fragments: Fragment[], ends: SeamEnds, columnTops: Set<number>, contexts: Map<string, Context>): SeamCandidate[] {
   // Soft-split fragments are single paragraphs; judge a seam by the run of the
   // column around it: what led up to the cut, and what follows the head.
-  const before = fragments.map((f) => contextBefore(fragments, f.index, columnTops));
-  const after = fragments.map((f) => contextAfter(fragments, f.index, columnTops));
-  const markersBefore = before.map((blocks) => blocks.flatMap((b) => markerOf(b)));
-  const markersAfter = after.map((blocks) => blocks.flatMap((b) => markerOf(b)));
-  const featuresBefore = before.map(featuresOf);
-  const featuresAfter = after.map(featuresOf);
+  const before = fragments.map((f) => contextOf(fragments, contextBefore(fragments, f.index, columnTops), f.index, contexts));
+  const after = fragments.map((f) => contextOf(fragments, f.index, contextAfter(fragments, f.index, columnTops), contexts));
+  const markersBefore = before.map((c) => c.markers);
+  const markersAfter = after.map((c) => c.markers);
+  const featuresBefore = before.map((c) => c.profile);
+  const featuresAfter = after.map((c) => c.profile);
   const candidates: SeamCandidate[] = [];
   const heads = fragments.filter((f) => !f.freshStart && !f.continuedFrom && !f.leadDateline && !f.headlines.some((h) => h.role === 'title'));
   // How naturally each head reads on from the paragraph above it in its column: a
@@ -83,7 +88,8 @@ function weighSeams(fragments: Fragment[], columnTops: Set<number>): SeamCandida
       // Bounded per seam: a cut resumes within the next columns, not pages away,
       // so a page of thousands of fragments stays linear.
       if (head.index - tail.index > MAX_SEAM_DISTANCE) break;
-      const c = scoreSeam(tail, head, featuresBefore[tail.index], featuresAfter[head.index]);
+      const brackets = pairsUp(ends.openers[tail.index], ends.closers[head.index]);
+      const c = scoreSeam(tail, head, featuresBefore[tail.index], featuresAfter[head.index], brackets);
       const points = sequel.get(head.index);
       if (points !== undefined && head.index - 1 !== tail.index) {
         c.score += points;
@@ -238,7 +244,7 @@ function assignment(group: SeamCandidate[], tails: number[], heads: number[]): S
   return chosen;
 }
 
-function scoreSeam(tail: Fragment, head: Fragment, tf: TextProfile, hf: TextProfile): SeamCandidate {
+function scoreSeam(tail: Fragment, head: Fragment, tf: TextProfile, hf: TextProfile, brackets: number): SeamCandidate {
   const why: string[] = [];
   let score = 0;
   const before = tail.blocks[tail.blocks.length - 1].text;
@@ -257,7 +263,6 @@ function scoreSeam(tail: Fragment, head: Fragment, tf: TextProfile, hf: TextProf
   else if (/[0-9０-９]$/.test(before) && /^[0-9０-９年月日号时万亿千百元%％个项条名人次倍岁]/.test(after)) add(3, 'number continues across seam');
   // 的技术研发… : a particle or conjunction cannot open a paragraph.
   else if (OPENS_ON_PARTICLE.test(after)) add(3, 'head opens on a particle');
-  const brackets = bracketFit(before, after);
   if (brackets > 0) add(3, 'head closes the quote or bracket the tail left open');
   else if (brackets < 0) add(-2, 'head closes a quote or bracket the tail never opened');
   if (word) add(3, `word across seam: ${word}`);
@@ -277,21 +282,47 @@ function scoreSeam(tail: Fragment, head: Fragment, tf: TextProfile, hf: TextProf
   return { tail: tail.index, head: head.index, score, why, chosen: false };
 }
 
-/** The paragraphs of the column that lead up to fragment i (at most a few). */
-function contextBefore(fragments: Fragment[], i: number, columnTops: Set<number>): Block[] {
-  const blocks: Block[] = [];
-  for (let k = i; k >= 0 && blocks.length < 4; k--) {
-    blocks.unshift(...fragments[k].blocks);
-    if (!fragments[k].soft || columnTops.has(k)) break;
-  }
-  return blocks;
+/** Per fragment: the quote or bracket its end leaves open, the one its start closes. */
+interface SeamEnds {
+  openers: Array<string | null>;
+  closers: Array<string | null>;
 }
 
-/** Fragment i and the paragraphs that follow it in its column (at most a few). */
-function contextAfter(fragments: Fragment[], i: number, columnTops: Set<number>): Block[] {
-  const blocks: Block[] = [...fragments[i].blocks];
-  for (let k = i + 1; k < fragments.length && fragments[k].soft && !columnTops.has(k) && blocks.length < 3; k++) blocks.push(...fragments[k].blocks);
-  return blocks;
+/** What a run of fragments says about its article: numbering and vocabulary. */
+interface Context {
+  markers: LeadingMarker[];
+  profile: TextProfile;
+}
+
+/** The context of fragments from..to, computed once per page for each range. */
+function contextOf(fragments: Fragment[], from: number, to: number, cache: Map<string, Context>): Context {
+  const key = `${from}:${to}`;
+  let context = cache.get(key);
+  if (!context) {
+    const blocks = fragments.slice(from, to + 1).flatMap((f) => f.blocks);
+    context = { markers: blocks.flatMap((b) => markerOf(b)), profile: featuresOf(blocks) };
+    cache.set(key, context);
+  }
+  return context;
+}
+
+/** Where the paragraphs of the column that lead up to fragment i begin (at most a few). */
+function contextBefore(fragments: Fragment[], i: number, columnTops: Set<number>): number {
+  let blocks = 0;
+  let k = i;
+  for (; k >= 0; k--) {
+    blocks += fragments[k].blocks.length;
+    if (blocks >= 4 || !fragments[k].soft || columnTops.has(k)) break;
+  }
+  return Math.max(k, 0);
+}
+
+/** Where fragment i and the paragraphs that follow it in its column end (at most a few). */
+function contextAfter(fragments: Fragment[], i: number, columnTops: Set<number>): number {
+  let blocks = fragments[i].blocks.length;
+  let k = i;
+  while (k + 1 < fragments.length && fragments[k + 1].soft && !columnTops.has(k + 1) && blocks < 3) blocks += fragments[++k].blocks.length;
+  return k;
 }
 
 function markerOf(b: Block): LeadingMarker[] {
