@@ -1,3 +1,4 @@
+import { leadingMarker } from './markers.js';
 import type { Block, Continuation, Dateline } from '../types.js';
 import {
   continuationOf,
@@ -116,7 +117,10 @@ function looksLikeNewsHeadline(text: string): boolean {
 function opensDocumentBelow(next: Block | undefined): boolean {
   if (!next) return false;
   const t = next.text.trim();
-  return /[：:]$/.test(t) || startsNumbered(t) || isByline(t) || leadingDateline(t) !== null || /^(问|记者)[：:]/.test(t);
+  // A document opens at its first item (一、, 第一章, （一）): a line over （三十五） is
+  // the end of a cut sentence as often as a title.
+  const opensNumbering = startsNumbered(t) && (leadingMarker(t)?.number ?? 1) <= 1;
+  return /[：:]$/.test(t) || opensNumbering || isByline(t) || leadingDateline(t) !== null || /^(问|记者)[：:]/.test(t);
 }
 
 function marksArticleAbove(prev: Block | undefined): boolean {

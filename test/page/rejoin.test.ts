@@ -103,3 +103,19 @@ describe('quotes and brackets across a seam', () => {
     expect(bracketFit('按照“谁', '审批、谁监管')).toBe(0);
   });
 });
+
+describe('bare lines in plain text', () => {
+  const kinds = (text: string) => {
+    const doc = parse(text, { name: 'page.txt' });
+    return doc.furniture.filter((f) => f.kind === 'headline').map((f) => f.text);
+  };
+
+  it('takes a bare line over a first numbered item for a headline', () => {
+    expect(kinds('关于加强基层医疗卫生服务能力建设的实施意见方案\n一、总体要求。各地要认真落实。')).toEqual(['关于加强基层医疗卫生服务能力建设的实施意见方案']);
+  });
+
+  it('reads a bare line over an item deep in its numbering as a cut sentence', () => {
+    const text = '公民、法人或者其他组织因人民法院在强制执行中有违法行为或者扩大强制\n（三十五）将第一类医疗器械的备案管理权限下放至省药品监督管理部门。';
+    expect(kinds(text)).toEqual([]);
+  });
+});
