@@ -189,6 +189,8 @@ export class TextProfile {
   private grams: Grams = EMPTY;
   /** texts added since the counts were last brought up to date */
   private pending: string[] = [];
+  /** blocks whose counts are still to be added (ofBlocks) */
+  private blocks: ReadonlyArray<{ text: string }> | null = null;
   private half = 0;
   private full = 0;
 
@@ -198,19 +200,13 @@ export class TextProfile {
     return p;
   }
 
-  /** The profile of blocks' texts (as of(blocks.map(b => b.text))), reusing each block's counts. */
+  /**
+   * The profile of blocks' texts (as of(blocks.map(b => b.text))), reusing each
+   * block's counts; counted only when first compared.
+   */
   static ofBlocks(blocks: ReadonlyArray<{ text: string }>): TextProfile {
     const p = new TextProfile();
-    for (const b of blocks) {
-      let g = blockGrams.get(b);
-      if (!g) {
-        g = gramsOf([b.text]);
-        blockGrams.set(b, g);
-      }
-      p.grams = mergeGrams(p.grams, g.grams);
-      p.half += g.half;
-      p.full += g.full;
-    }
+    p.blocks = blocks;
     return p;
   }
 
@@ -220,6 +216,19 @@ export class TextProfile {
   }
 
   private settle(): Grams {
+    if (this.blocks !== null) {
+      for (const b of this.blocks) {
+        let g = blockGrams.get(b);
+        if (!g) {
+          g = gramsOf([b.text]);
+          blockGrams.set(b, g);
+        }
+        this.grams = mergeGrams(this.grams, g.grams);
+        this.half += g.half;
+        this.full += g.full;
+      }
+      this.blocks = null;
+    }
     if (this.pending.length > 0) {
       const g = gramsOf(this.pending);
       this.pending = [];
