@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { endianness } from 'node:os';
 import { createRequire } from 'node:module';
 
 // Word evidence across a cut: 宣传倡|导 forms 倡导, 服务工|五是 forms nothing.
@@ -35,6 +36,47 @@ function seamWords(require: NodeRequire): Uint8Array {
   } catch {
     return (require('@node-rs/jieba/dict') as { dict: Uint8Array }).dict;
   }
+}
+
+/**
+ * The Han bigrams found inside the words of dist/seam-words.txt, sorted, as written
+ * by scripts/build-seam-dict.mjs beside it (little-endian int32, first × 20902 +
+ * second, counted from U+4E00). A word can span a seam only if it holds the two
+ * characters on either side of it, and a segment can end in a word of two or more
+ * characters only if it holds its last two: when the bigram is in no word, the
+ * segmenter's answer is known without asking it, or loading it. null: no such file
+ * (running from source, with the whole dictionary): always ask.
+ */
+let wordBigrams: Int32Array | null | undefined;
+
+function loadWordBigrams(): Int32Array | null {
+  if (wordBigrams !== undefined) return wordBigrams;
+  wordBigrams = null;
+  try {
+    if (endianness() === 'LE') {
+      const bytes = readFileSync(new URL('../seam-bigrams.bin', import.meta.url));
+      // the words file is what the segmenter loads: the bigrams must come from it
+      if (existsSync(new URL('../seam-words.txt', import.meta.url))) wordBigrams = new Int32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    }
+  } catch {
+    // no bigram file: ask the segmenter every time
+  }
+  return wordBigrams;
+}
+
+/** false when no dictionary word holds the two characters `a` then `b` side by side (both Han). */
+function inSomeWord(a: string, b: string): boolean {
+  const table = loadWordBigrams();
+  if (!table) return true;
+  const code = (a.charCodeAt(0) - 0x4e00) * 20902 + (b.charCodeAt(0) - 0x4e00);
+  let lo = 0;
+  let hi = table.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (table[mid] < code) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < table.length && table[lo] === code;
 }
 
 const HAN = /[\u4e00-\u9fa5]/;
@@ -74,6 +116,8 @@ export function seamWord(before: string, after: string): SeamWord | null {
   const left = hanTail(before, 6);
   const right = hanHead(after, 6);
   if (!left || !right) return null;
+  // a token across the seam is a dictionary word holding both characters at the seam
+  if (!inSomeWord(left[left.length - 1], right[0])) return null;
   const seg = loadSegmenter();
   if (!seg) return null;
   const tokens = seg.cut(left + right, false);
@@ -102,6 +146,8 @@ export function endsWithDanglingCharacter(text: string): boolean {
   if (left.length === 0) return false;
   // 各省、自治区、直 : a lone character after a list mark is half of the next item.
   if (left.length === 1) return text.length > 1 && /[、，,]/.test(text[text.length - 2]);
+  // the last token is longer than one character only if a dictionary word holds the last two
+  if (!inSomeWord(left[left.length - 2], left[left.length - 1])) return !STANDALONE_ENDINGS.has(left[left.length - 1]);
   const seg = loadSegmenter();
   if (!seg) return false;
   const tokens = seg.cut(left, false);
