@@ -7,7 +7,8 @@
 // the bytes in Node). Inputs are built from the repository's text fixtures into
 // bench/work/inputs: the seed page; 20 MB and 100 MB files of pages separated by
 // form feeds; a folder of 2,000 page files. policyparse is the working tree
-// compiled into bench/work/bench-build and run as the CLI would be.
+// built into bench/work/bench-build as npm run build builds dist/ (seam
+// dictionary and bundle included) and run as bin/policyparse would run it.
 //
 // Each cell is the median wall time of several runs (fewer for slow cells); peak
 // RSS comes from /usr/bin/time (GNU time) when present. Slow alternatives on the
@@ -27,7 +28,8 @@ const MB = 1e6;
 
 console.log(`bench: building the working tree…`);
 const build = buildWork('bench-build');
-const cliBin = join(build, 'cli', 'bin.js');
+// what bin/policyparse runs: the bundled CLI when esbuild is installed
+const cliBin = existsSync(join(build, 'cli', 'bin.bundle.js')) ? join(build, 'cli', 'bin.bundle.js') : join(build, 'cli', 'bin.js');
 const helpers = writeHelpers();
 const inputs = makeInputs();
 

@@ -10,7 +10,8 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const workDir = join(root, 'bench', 'work');
 
 /**
- * Builds src/ into bench/work/<name> and returns its path. The CLI imports
+ * Builds src/ into bench/work/<name> as npm run build builds dist/ (tsc, the seam
+ * dictionary, the bundled CLI) and returns its path. The CLI imports
  * ../../schemas/*.json relative to its output, hence the schemas link beside it.
  */
 export function buildWork(name = 'build') {
@@ -28,6 +29,11 @@ export function buildWork(name = 'build') {
     // Type errors still emit JavaScript; only a missing entry point is fatal.
     if (!existsSync(join(out, 'index.js'))) throw err;
     process.stderr.write(`note: tsc reported errors while building ${out} (JavaScript emitted anyway)\n`);
+  }
+  // What npm run build adds to tsc's output: the seam dictionary and the bundled CLI
+  // (cli/bin.bundle.js), so that what is measured is what ships.
+  for (const script of ['build-seam-dict.mjs', 'build-bundle.mjs']) {
+    execFileSync(process.execPath, [join(root, 'scripts', script), out], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   }
   return out;
 }

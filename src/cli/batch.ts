@@ -402,9 +402,13 @@ class WorkerPool {
   }
 }
 
-/** dist/cli/worker.js next to this file; from the TypeScript sources (tests), the built copy. */
+/**
+ * dist/cli/worker.js next to this file (worker.bundle.js when this is the bundled
+ * CLI, scripts/build-bundle.mjs); from the TypeScript sources (tests), the built copy.
+ */
 function workerScript(): URL | null {
-  for (const candidate of ['./worker.js', '../../dist/cli/worker.js']) {
+  const bundled = import.meta.url.endsWith('.bundle.js') ? ['./worker.bundle.js'] : [];
+  for (const candidate of [...bundled, './worker.js', '../../dist/cli/worker.js']) {
     const url = new URL(candidate, import.meta.url);
     if (existsSync(fileURLToPath(url))) return url;
   }
