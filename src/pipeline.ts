@@ -6,6 +6,7 @@ import { scanLines } from './frontends/text.js';
 import { htmlBlocks } from './frontends/html.js';
 import { looksHardWrapped, unwrapColumns } from './frontends/ocr.js';
 import { loadMarkdownParser, markdownBlocks } from './frontends/markdown.js';
+import { withSetAside } from './frontends/set-aside.js';
 import { splitPage, type PageExplain } from './page/index.js';
 import { parseStructure } from './structure/index.js';
 import { schemaErrors } from './schema/index.js';
@@ -33,8 +34,7 @@ export function parse(input: string | Uint8Array, options: ParseOptions = {}): P
     source: { name: options.name ?? '-', format, encoding: decoded.encoding, sha256: decoded.sha256, bytes: decoded.bytes },
     page: page.page,
     articles: articles.map((a) => a.article),
-    furniture: page.furniture,
-    unassigned: page.unassigned,
+    ...withSetAside(stream, lines, page),
     diagnostics: [...decoded.diagnostics, ...stream.diagnostics, ...page.diagnostics, ...articles.flatMap((a) => a.diagnostics)],
   };
   const errors = schemaErrors(doc);

@@ -52,12 +52,28 @@ export interface Block {
   role?: 'title' | 'meta';
 }
 
+/** A range of the decoded input, [start, end) in UTF-16 code units. */
+export interface SourceRange {
+  start: number;
+  end: number;
+}
+
 /** What front-ends hand to the page stage. */
 export interface BlockStream {
   blocks: Block[];
   /** Metadata the front-end found outside the body (HTML: page date, edition). */
   meta: { date?: string | null; edition?: string | null; title?: string | null };
   diagnostics: Diagnostic[];
+  /**
+   * What a front-end set aside instead of making blocks of it, so that every input
+   * character stays accounted for (src/frontends/set-aside.ts puts it in the output):
+   * markup is Markdown syntax read as syntax; noise is page chrome outside the
+   * article (HTML navigation, footers, link lists); unassigned is text that belongs
+   * nowhere (hidden HTML elements), each with a diagnostic.
+   */
+  markup?: SourceRange[];
+  noise?: Array<SourceRange & { text: string }>;
+  unassigned?: Array<SourceRange & { text: string }>;
 }
 
 /** A body paragraph of one article, possibly re-joined from several fragments. */

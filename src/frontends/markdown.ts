@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
-import type { Block, BlockStream, Diagnostic } from '../types.js';
+import type { Block, BlockStream, Diagnostic, SourceRange } from '../types.js';
 import { scanLines } from './text.js';
-import { cellRow, squeezeWithOffsets as squeeze, segmentsFromOffsets, squeezeBlockSpaces } from './ocr.js';
+import { cellRow, squeezeWithOffsets as squeeze, segmentsFromOffsets, sourceOffsets, squeezeBlockSpaces } from './ocr.js';
 
 /**
  * The Markdown front-end. Pages whose only Markdown is ATX headings (most pages:
@@ -10,6 +10,14 @@ import { cellRow, squeezeWithOffsets as squeeze, segmentsFromOffsets, squeezeBlo
  * their markup is read as markup. Both give one block per line of prose — a page
  * without blank lines still has one paragraph per line, as the line scanner
  * reads it — and segments that point into the input.
+ *
+ * The contract of the remark path: every character of a block is the input's
+ * character at the place its segment says (a NUL stays a NUL), except the
+ * character an entity reference stands for, which has no place; everything else
+ * remark read as syntax — bullets, quote marks, emphasis and code marks, escape
+ * backslashes, entity references, link targets, images, rules, heading marks,
+ * table pipes — is handed on as `markup`, so each non-whitespace input character
+ * is in exactly one place.
  */
 
 // ---------------------------------------------------------------------------
@@ -89,9 +97,55 @@ export function markdownBlocks(text: string, options: { force?: boolean } = {}):
     stream.diagnostics.push(unavailable());
     return stream;
   }
+  const root = parse(text);
+  // micromark drops a leading BOM and counts its offsets from after it
+  if (text.charCodeAt(0) === 0xfeff) shiftPositions(root, 1);
   const builder = new BlockBuilder(text);
-  builder.flow(parse(text).children ?? []);
-  return { blocks: builder.blocks, meta: {}, diagnostics: [] };
+  builder.flow(root.children ?? []);
+  return { blocks: builder.blocks, meta: {}, diagnostics: [], markup: uncovered(text, builder.blocks) };
+}
+
+function shiftPositions(root: MdNode, by: number): void {
+  const stack = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.position?.start.offset !== undefined) node.position.start.offset += by;
+    if (node.position?.end.offset !== undefined) node.position.end.offset += by;
+    if (node.children) stack.push(...node.children);
+  }
+}
+
+/**
+ * The input no block holds: maximal runs of it within a line, without the
+ * whitespace at their ends. On the remark path that is exactly the markup.
+ */
+export function uncovered(source: string, blocks: readonly Block[]): SourceRange[] {
+  const covered = new Uint8Array(source.length);
+  for (const b of blocks) for (const s of b.segments) covered.fill(1, s.start, s.end);
+  const runs: SourceRange[] = [];
+  let start = -1;
+  let end = -1;
+  const close = () => {
+    if (start >= 0) runs.push({ start, end });
+    start = -1;
+  };
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (covered[i] || c === 0x0a || c === 0x0d) close();
+    else if (!isWhitespace(source[i])) {
+      if (start < 0) start = i;
+      end = i + 1;
+    }
+  }
+  close();
+  return runs;
+}
+
+const WHITESPACE = /\s/;
+
+/** Whitespace as the accounting of the output reads it (JavaScript's \s). */
+function isWhitespace(ch: string): boolean {
+  return WHITESPACE.test(ch);
 }
 
 /** OCR spaces between CJK characters go from headings, as the remark path removes them. */
@@ -156,14 +210,20 @@ class BlockBuilder {
     }
   }
 
-  /** An ordered item keeps its number (1. 2. …): it is the document's numbering. A bullet is markup. */
+  /**
+   * An ordered item keeps its number (1. 2. …): it is the document's numbering,
+   * also when the item is empty. A bullet is markup.
+   */
   private listItem(item: MdNode, ordered: boolean): void {
     const children = item.children ?? [];
     const first = children[0];
     const start = item.position?.start.offset;
-    const contentStart = first?.position?.start.offset;
+    const contentStart = first?.position?.start.offset ?? item.position?.end.offset;
     if (ordered && start !== undefined && contentStart !== undefined) {
-      for (let i = start; i < contentStart; i++) this.push(this.source[i], i);
+      for (let i = start; i < contentStart; i++) {
+        const ch = this.source[i];
+        if (ch !== '\n' && ch !== '\r') this.push(ch, i);
+      }
     }
     if (first?.type === 'paragraph') {
       this.inline(first.children ?? []);
@@ -196,15 +256,15 @@ class BlockBuilder {
     }
   }
 
-  /** A text node's value, each character mapped to the input; a soft line break ends the block. */
+  /** A text node's characters, each taken from the input at its place; a soft line break ends the block. */
   private text(node: MdNode): void {
-    const value = node.value ?? '';
-    const start = node.position?.start.offset ?? -1;
-    const end = node.position?.end.offset ?? -1;
-    const offsets = start >= 0 ? alignMarkdown(this.source, start, end, value) : new Array<number>(value.length).fill(-1);
-    for (let j = 0; j < value.length; j++) {
-      if (value[j] === '\n') this.endLine();
-      else this.push(value[j], offsets[j]);
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) return; // no place: its source stays markup
+    const { chars, offsets } = alignMarkdown(this.source, start, end, node.value ?? '');
+    for (let j = 0; j < chars.length; j++) {
+      if (chars[j] === '\n') this.endLine();
+      else this.push(chars[j], offsets[j]);
     }
   }
 
@@ -227,11 +287,13 @@ class BlockBuilder {
 
   private tableRow(line: string, lineStart: number): void {
     const cells: Array<{ chars: string[]; offsets: number[] }> = [];
+    const pipes: number[] = [];
     let cell = { chars: [] as string[], offsets: [] as number[] };
     const body = line.replace(/^\s*\|/, (m) => ' '.repeat(m.length)).replace(/\|\s*$/, (m) => ' '.repeat(m.length));
     for (let i = 0; i < body.length; i++) {
       if (body[i] === '|' && body[i - 1] !== '\\') {
         cells.push(cell);
+        pipes.push(lineStart + i);
         cell = { chars: [], offsets: [] };
       } else if (!(body[i] === '\\' && body[i + 1] === '|')) {
         cell.chars.push(body[i]);
@@ -241,7 +303,16 @@ class BlockBuilder {
     cells.push(cell);
     const row = cellRow(cells.map((c) => trim(c.chars, c.offsets)));
     if (row.cells.every((t) => !t)) return;
-    this.blocks.push({ ...row, heading: 0 });
+    // The " | " between two cells stands for the pipe written between them: the
+    // pipe keeps its place, so it is text, not markup (the outer pipes are markup).
+    const offsets = sourceOffsets(row);
+    let at = 0;
+    for (let k = 0; k + 1 < row.cells.length; k++) {
+      at += row.cells[k].length + 1;
+      offsets[at] = pipes[k];
+      at += 2;
+    }
+    this.blocks.push({ ...row, segments: segmentsFromOffsets(offsets), heading: 0 });
   }
 
   private rawLines(node: MdNode): void {
@@ -287,23 +358,56 @@ function isEdgeSpace(ch: string): boolean {
 const ENTITY = /^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
 
 /**
- * Maps a text node's value to input offsets. remark drops backslashes of escapes,
- * decodes entities and strips the indentation of continuation lines; characters it
- * made up (an entity's) get -1.
+ * Maps a text node's value onto the input it was read from, source[start, end).
+ * The value is the input less what remark read as syntax (escape backslashes,
+ * quote marks and indentation of continuation lines) and with entity references
+ * decoded and NUL as U+FFFD. Each character the value kept is returned as the
+ * input has it, with its offset; an entity's character gets -1, and so does
+ * whitespace remark made up (a tab read as spaces, a line end in code as a space).
+ * What is skipped in the input is left to the markup.
  */
-export function alignMarkdown(source: string, start: number, end: number, value: string): number[] {
-  const offsets = new Array<number>(value.length).fill(-1);
+export function alignMarkdown(source: string, start: number, end: number, value: string): { chars: string[]; offsets: number[] } {
+  const chars: string[] = [];
+  const offsets: number[] = [];
   let i = start;
-  for (let j = 0; j < value.length && i < end; ) {
-    if (source[i] === value[j]) {
-      offsets[j++] = i++;
-    } else if (source[i] === '&' && ENTITY.test(source.slice(i, i + 40))) {
+  for (let j = 0; j < value.length; ) {
+    const v = value[j];
+    if (i < end && source[i] === v) {
+      chars.push(v);
+      offsets.push(i++);
+      j++;
+    } else if (i < end && source[i] === '&' && ENTITY.test(source.slice(i, i + 40))) {
+      // (before whitespace: &nbsp; stands for whitespace)
       i += ENTITY.exec(source.slice(i, i + 40))![0].length;
-      const c = value.charCodeAt(j);
-      j += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+      const n = isHighSurrogate(value.charCodeAt(j)) ? 2 : 1;
+      for (let k = 0; k < n; k++) chars.push(value[j + k]), offsets.push(-1);
+      j += n;
+    } else if (isWhitespace(v)) {
+      if (i < end && isWhitespace(source[i])) i++;
+      chars.push(v);
+      offsets.push(-1);
+      j++;
+    } else if (i < end && v === '\ufffd' && source[i] === '\u0000') {
+      chars.push(source[i]);
+      offsets.push(i++);
+      j++;
+    } else if (i < end && occursIn(source, v, i, end)) {
+      i++; // syntax: skipped, the markup keeps it
     } else {
-      i++;
+      // nowhere left in the input (the second character of a two-character entity): made up
+      chars.push(v);
+      offsets.push(-1);
+      j++;
     }
   }
-  return offsets;
+  return { chars, offsets };
+}
+
+function occursIn(source: string, ch: string, from: number, end: number): boolean {
+  for (let k = from; k < end; k++) if (source[k] === ch) return true;
+  return false;
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
 }

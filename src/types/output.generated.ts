@@ -19,6 +19,10 @@ export interface PolicyDocument {
    * Text that could not be put in any article or furniture field (each also has a diagnostic).
    */
   unassigned: TextPiece[];
+  /**
+   * Markdown input read through the Markdown parser: the syntax it read as syntax, not text (list bullets, quote marks, emphasis and code marks, escape backslashes, entity references, link targets, images, rules, heading marks, outer table pipes), as written, one piece per run within a line. With the articles, furniture and unassigned text it accounts for every non-whitespace input character. Absent when there is none.
+   */
+  markup?: TextPiece[];
   diagnostics: Diagnostic[];
 }
 /**

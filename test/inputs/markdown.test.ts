@@ -96,6 +96,61 @@ describe('Markdown front-end', () => {
     expectExactSegments(md, blocks);
   });
 
+  it('hands on everything it read as syntax as markup, exactly what no block holds', () => {
+    const md = '> 引文**第一段**。\n\n- 列表\\*项\n\n[链接](http://x.cn "t") R&amp;D\n\n---\n\n## 标题\n';
+    const stream = markdownBlocks(md);
+    expect(view(stream.blocks)).toEqual([
+      { text: '引文第一段。', heading: 0 },
+      { text: '列表*项', heading: 0 },
+      { text: '链接 R&D', heading: 0 },
+      { text: '标题', heading: 2 },
+    ]);
+    expect(stream.markup?.map((r) => md.slice(r.start, r.end))).toEqual(['>', '**', '**', '-', '\\', '[', '](http://x.cn "t")', 'amp;', '---', '##']);
+    expectExactSegments(md, stream.blocks);
+  });
+
+  it('takes the characters of blocks from the input: a NUL stays a NUL, an entity gives its character', () => {
+    const md = '- 项\n\n第一条\u0000正文&#x4e00;&nbsp;二\n';
+    const { blocks, markup } = markdownBlocks(md);
+    expect(blocks.map((b) => b.text)).toEqual(['项', '第一条\u0000正文一\u00a0二']);
+    expect(markup?.map((r) => md.slice(r.start, r.end))).toEqual(['-', '&#x4e00;&nbsp;']);
+    expectExactSegments(md, blocks);
+  });
+
+  it('keeps the number of an empty ordered list item', () => {
+    for (const md of ['1.\t', '>\n1.', '- x\n\n2.\n\n3. 三']) {
+      const texts = markdownBlocks(md).blocks.map((b) => b.text);
+      expect(texts.join(' ')).toMatch(/^(x )?\d\./);
+      expect(texts.filter((t) => /^\d\.$/.test(t))).toHaveLength(1);
+    }
+  });
+
+  it('counts offsets from the start of a page that begins with a BOM (remark counts from after it)', () => {
+    const md = '\ufeff**重点**任务\n\n- 项\n';
+    const { blocks, markup } = markdownBlocks(md);
+    expect(blocks.map((b) => b.text)).toEqual(['重点任务', '项']);
+    expect(markup?.map((r) => md.slice(r.start, r.end))).toEqual(['**', '**', '-']);
+    expectExactSegments(md, blocks);
+  });
+
+  it('gives the pipe between two table cells its place in the input; the outer pipes and the rule are markup', () => {
+    const md = '| 指标 | 数值 |\n|---|---|\n| 一 | 二 |\n';
+    const { blocks, markup } = markdownBlocks(md);
+    expect(blocks.map((b) => b.text)).toEqual(['指标 | 数值', '一 | 二']);
+    expectExactSegments(md, blocks);
+    expect(blocks[1].segments.map((seg) => md.slice(seg.start, seg.end))).toEqual(['一', '|', '二']);
+    expect(markup?.map((r) => md.slice(r.start, r.end))).toEqual(['|', '|', '|---|---|', '|', '|']);
+  });
+
+  it('puts the markup in the document, where it completes the accounting', async () => {
+    const md = '## 关于做好春季农业生产工作的通知\n\n1. **抓好粮食生产**。\n- 加强[农资保供](x.html)。\n';
+    const doc = await parseAsync(md, { name: 'notice.md' });
+    expect(doc.markup?.map((m) => m.text)).toEqual(['##', '**', '**', '-', '[', '](x.html)']);
+    expect(doc.markup?.[0].span).toEqual({ start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 3, offset: 2 } });
+    // a page the line scanner reads exactly has no markup
+    expect((await parseAsync('## 标题\n\n正文。\n', { name: 'a.md' })).markup).toBeUndefined();
+  });
+
   it('is used by parse() for Markdown pages', async () => {
     const md = '## 关于做好春季农业生产工作的通知\n\n各省、自治区、直辖市人民政府：\n\n1. **抓好粮食生产**。稳定播种面积。\n2. 加强[农资保供](x.html)。\n';
     const doc = await parseAsync(md, { name: 'notice.md' });
