@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
-import type { Block, BlockStream, Diagnostic } from '../types.js';
+import type { Block, BlockStream, Diagnostic, SourceRange } from '../types.js';
 import { InputError } from '../errors.js';
+import { LineIndex } from '../decode/lines.js';
 import { cellRow, squeezeWithOffsets as squeeze, segmentsFromOffsets } from './ocr.js';
 
 /**
@@ -12,6 +13,12 @@ import { cellRow, squeezeWithOffsets as squeeze, segmentsFromOffsets } from './o
  * element before it is the title. Navigation, link lists, footers, scripts and
  * styles fall away because they hold links or nothing. Every block keeps segments
  * into the decoded HTML (parse5 source locations), so spans point into the input.
+ *
+ * No text is dropped: what is not the article is set aside with its place — page
+ * chrome (text outside the article, link lists, form controls, embedded content)
+ * as noise furniture of no article, the text of hidden elements inside the article
+ * as unassigned with a diagnostic. Only code and markup stay out: script, style,
+ * template and noscript bodies, comments, the head (its <title> names the page).
  */
 
 // ---------------------------------------------------------------------------
@@ -56,8 +63,10 @@ function loadCheerio(): CheerioLike {
 
 // ---------------------------------------------------------------------------
 
-/** Never text of the page. */
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'iframe', 'svg', 'math', 'select', 'option', 'button', 'textarea', 'object', 'embed', 'canvas', 'audio', 'video', 'map']);
+/** Code and markup, never text of the page. */
+const CODE = new Set(['script', 'style', 'noscript', 'template', 'head']);
+/** Text of the page that is never the article: form controls, embedded and foreign content. Set aside as noise. */
+const CHROME = new Set(['iframe', 'svg', 'math', 'select', 'option', 'button', 'textarea', 'object', 'embed', 'canvas', 'audio', 'video', 'map']);
 /** Page furniture by its HTML5 meaning (not by class name). */
 const FURNITURE = new Set(['nav', 'header', 'footer', 'aside', 'form', 'menu']);
 /** Elements that end a paragraph. */
@@ -93,6 +102,16 @@ interface Collector {
   drafts: Draft[];
   current: Draft | null;
   order: number;
+  /** Text not walked into drafts: of hidden elements, and of CHROME elements (shared with a table's cell collectors). */
+  aside: Aside[];
+}
+
+/** The text of one hidden or CHROME element, with its place. */
+interface Aside {
+  el: DomElement;
+  hidden: boolean;
+  text: string;
+  range: SourceRange;
 }
 
 /** Decoded HTML text -> the article's blocks and the page's date and edition. */
@@ -110,9 +129,20 @@ export function htmlBlocks(input: string): BlockStream {
     const column = at - before.lastIndexOf('\n');
     diagnostics.push({ severity: 'warning', code: 'lone-surrogate', message: 'half a UTF-16 surrogate pair in the input; replaced with U+FFFD', line, column, offset: at });
   }
-  const $ = loadCheerio().load(source, { sourceCodeLocationInfo: true });
+  const flat = flattenDeepNesting(source);
+  if (flat.flattened > 0) {
+    diagnostics.push({
+      severity: 'warning',
+      code: 'html-deep-nesting',
+      message: `${flat.flattened} tag(s) of elements nested deeper than ${NESTING_LIMIT} levels read as line breaks`,
+      line: 1,
+      column: 1,
+      offset: 0,
+    });
+  }
+  const $ = loadCheerio().load(flat.html, { sourceCodeLocationInfo: true });
   const root = $.root()[0] as unknown as DomElement;
-  const collector: Collector = { source, drafts: [], current: null, order: 0 };
+  const collector: Collector = { source, drafts: [], current: null, order: 0, aside: [] };
   walk(root, collector, false);
   flush(collector);
   const drafts = collector.drafts.filter((d) => visibleLength(d) > 0);
@@ -124,7 +154,7 @@ export function htmlBlocks(input: string): BlockStream {
     // nothing looks like an article: keep all the text rather than lose it
     diagnostics.push({ severity: 'warning', code: 'html-no-article', message: 'no article container found in the HTML page; all its text kept', line: 1, column: 1, offset: 0 });
     const blocks = drafts.map((d) => (d.cells ? rowBlock(d) : toBlock(d, { heading: 0 }))).filter((b) => b.text.length > 0);
-    return { blocks, meta: { ...pageDateEdition(drafts, new Set()), title: documentTitle }, diagnostics };
+    return { blocks, meta: { ...pageDateEdition(drafts, new Set()), title: documentTitle }, diagnostics, ...setAside(source, [], collector.aside, () => true, diagnostics) };
   }
   const inBody = drafts.filter((d) => body.parts.some((part) => isInside(d.owner, part)) && !isNoise(d));
   const firstOrder = inBody.find((d) => d.heading === 0)?.order ?? Infinity;
@@ -159,7 +189,187 @@ export function htmlBlocks(input: string): BlockStream {
   }
   Object.assign(meta, pageDateEdition(drafts, used));
   if (!title && documentTitle) meta.title = documentTitle;
-  return { blocks: blocks.filter((b) => b.text.length > 0), meta, diagnostics };
+  const chrome = drafts.filter((d) => !used.has(d));
+  const inArticle = (el: DomElement) => body.parts.some((part) => isInside(el, part));
+  return { blocks: blocks.filter((b) => b.text.length > 0), meta, diagnostics, ...setAside(source, chrome, collector.aside, inArticle, diagnostics) };
+}
+
+/**
+ * The page's text that is not the article's blocks: drafts outside the article
+ * (one noise piece per run of them in page order), CHROME elements (noise), and
+ * hidden elements — unassigned with a diagnostic inside the article, where they
+ * may hold text the page shows later ("read more"), noise outside it (menus).
+ */
+function setAside(
+  source: string,
+  chrome: Draft[],
+  aside: Aside[],
+  inArticle: (el: DomElement) => boolean,
+  diagnostics: Diagnostic[],
+): Pick<BlockStream, 'noise' | 'unassigned'> {
+  const noise: Array<SourceRange & { text: string }> = [];
+  const unassigned: Array<SourceRange & { text: string }> = [];
+  let run: { texts: string[]; start: number; end: number; last: number } | null = null;
+  const closeRun = () => {
+    if (run) noise.push({ text: run.texts.join('\n'), start: run.start, end: run.end });
+    run = null;
+  };
+  for (const d of chrome) {
+    const piece = draftText(d);
+    if (!piece) continue;
+    if (!run || d.order !== run.last + 1) {
+      closeRun();
+      run = { texts: [], start: piece.start, end: piece.end, last: d.order };
+    }
+    run.texts.push(piece.text);
+    run.start = Math.min(run.start, piece.start);
+    run.end = Math.max(run.end, piece.end);
+    run.last = d.order;
+  }
+  closeRun();
+  let lines: LineIndex | null = null;
+  for (const a of aside) {
+    if (!a.hidden || !inArticle(a.el)) {
+      noise.push({ text: a.text, ...a.range });
+      continue;
+    }
+    unassigned.push({ text: a.text, ...a.range });
+    lines ??= new LineIndex(source);
+    const { line, column } = lines.point(a.range.start);
+    const preview = a.text.length > 20 ? `${a.text.slice(0, 20)}…` : a.text;
+    diagnostics.push({ severity: 'info', code: 'hidden-text', message: `text of a hidden element set aside as unassigned: ${preview}`, line, column, offset: a.range.start });
+  }
+  noise.sort((x, y) => x.start - y.start);
+  return { noise, unassigned };
+}
+
+/** A draft's text as one piece (a row's cells joined by spaces) with the range it came from; null when it has no place. */
+function draftText(d: Draft): (SourceRange & { text: string }) | null {
+  const parts = d.cells ?? [d];
+  const texts: string[] = [];
+  let start = Infinity;
+  let end = -Infinity;
+  for (const part of parts) {
+    const { chars, offsets } = normalise(part.chars, part.offsets);
+    if (chars.length) texts.push(chars.join(''));
+    for (const o of offsets) if (o >= 0) (start = Math.min(start, o)), (end = Math.max(end, o + 1));
+  }
+  const text = texts.join(' ');
+  if (!text) return null;
+  if (start > end) (start = 0), (end = 0);
+  return { text, start, end };
+}
+
+// ---------------------------------------------------------------------------
+// Deep nesting
+
+/** Deeper than any real page; past it, the HTML parser's scope checks would cost O(depth) per tag. */
+const NESTING_LIMIT = 256;
+/**
+ * Block containers that never close on their own: each start tag makes the HTML
+ * tree builder look through the whole stack of open elements (for a <p> to close),
+ * so thousands of them nested take quadratic time in parse5.
+ */
+const CONTAINERS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'center', 'details', 'dialog', 'dir', 'div', 'dl', 'fieldset', 'figcaption',
+  'figure', 'footer', 'header', 'hgroup', 'main', 'menu', 'nav', 'ol', 'search', 'section', 'summary', 'ul',
+]);
+/** Elements whose content is not markup: their bodies are skipped when tags are counted. */
+const RAW_CONTENT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript']);
+const TAG_OPEN = /<(\/?)([A-Za-z][^\t\n\f\r />]*)/y;
+const HTML_SPACE = /[\t\n\f\r ]/;
+
+/**
+ * Container tags nested past NESTING_LIMIT become `<br>` tags of the same length,
+ * so offsets stay and the tree stays shallow enough to build in linear time. A
+ * <br> ends a paragraph as the container's tags did; only those containers'
+ * attributes are lost. One linear pass over the tags; pages of ordinary depth
+ * come back unchanged.
+ */
+export function flattenDeepNesting(html: string): { html: string; flattened: number } {
+  if (html.length < NESTING_LIMIT * 5) return { html, flattened: 0 };
+  const stack: string[] = [];
+  const open = new Map<string, number>();
+  const rewritten = new Map<string, number>();
+  const parts: string[] = [];
+  let copied = 0;
+  let flattened = 0;
+  const rewrite = (start: number, end: number) => {
+    parts.push(html.slice(copied, start), `<br${' '.repeat(end - start - 4)}>`);
+    copied = end;
+    flattened++;
+  };
+  for (let i = html.indexOf('<'); i !== -1; ) {
+    if (html.startsWith('<!--', i)) {
+      const close = html.indexOf('-->', i + 4);
+      if (close < 0) break;
+      i = html.indexOf('<', close + 3);
+      continue;
+    }
+    TAG_OPEN.lastIndex = i;
+    const m = TAG_OPEN.exec(html);
+    if (!m) {
+      i = html.indexOf('<', i + 1);
+      continue;
+    }
+    const end = tagEnd(html, i + m[0].length);
+    if (end < 0) break;
+    const name = m[2].toLowerCase();
+    const closing = m[1] === '/';
+    let next = end;
+    if (!closing && RAW_CONTENT.has(name)) {
+      const body = new RegExp(`</${name}[\\t\\n\\f\\r />]`, 'ig');
+      body.lastIndex = end;
+      const close = body.exec(html);
+      if (!close) break;
+      next = close.index + 2;
+    } else if (CONTAINERS.has(name)) {
+      if (!closing && stack.length >= NESTING_LIMIT) {
+        rewrite(i, end);
+        rewritten.set(name, (rewritten.get(name) ?? 0) + 1);
+      } else if (!closing) {
+        stack.push(name);
+        open.set(name, (open.get(name) ?? 0) + 1);
+      } else if ((rewritten.get(name) ?? 0) > 0) {
+        rewrite(i, end);
+        rewritten.set(name, rewritten.get(name)! - 1);
+      } else if ((open.get(name) ?? 0) > 0) {
+        // as the tree builder does: the end tag closes whatever is open inside it
+        for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+          open.set(top, open.get(top)! - 1);
+          if (top === name) break;
+        }
+      }
+    }
+    i = html.indexOf('<', next);
+  }
+  if (flattened === 0) return { html, flattened };
+  parts.push(html.slice(copied));
+  return { html: parts.join(''), flattened };
+}
+
+/** The end of a tag (just past its '>') whose name ends at i, quoted attribute values skipped; -1 when the input ends first. */
+function tagEnd(t: string, i: number): number {
+  const n = t.length;
+  for (;;) {
+    while (i < n && (HTML_SPACE.test(t[i]) || t[i] === '/')) i++;
+    if (i >= n) return -1;
+    if (t[i] === '>') return i + 1;
+    i++; // an attribute name (its first character may be '=')
+    while (i < n && !HTML_SPACE.test(t[i]) && t[i] !== '/' && t[i] !== '>' && t[i] !== '=') i++;
+    while (i < n && HTML_SPACE.test(t[i])) i++;
+    if (t[i] !== '=') continue;
+    i++;
+    while (i < n && HTML_SPACE.test(t[i])) i++;
+    const quote = t[i];
+    if (quote === '"' || quote === "'") {
+      const close = t.indexOf(quote, i + 1);
+      if (close < 0) return -1;
+      i = close + 1;
+    } else {
+      while (i < n && !HTML_SPACE.test(t[i]) && t[i] !== '>') i++;
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -182,7 +392,14 @@ function walk(start: DomNode, c: Collector, startInLink: boolean): void {
     if (node.type !== 'tag' && node.type !== 'root') continue; // comments, doctype, script and style bodies
     const el = node as DomElement;
     const name = (el.name ?? '').toLowerCase();
-    if (node.type !== 'root' && (SKIP.has(name) || isHidden(el))) continue;
+    if (node.type !== 'root') {
+      if (CODE.has(name)) continue;
+      const hidden = isHidden(el);
+      if (hidden || CHROME.has(name)) {
+        setAsideText(el, hidden, c);
+        continue;
+      }
+    }
     if (name === 'br') {
       flush(c);
       continue;
@@ -200,6 +417,39 @@ function walk(start: DomNode, c: Collector, startInLink: boolean): void {
     const children = el.children ?? [];
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], inLink: link });
   }
+}
+
+/** Collects the text of an element walked no further (CODE inside it excepted) as one piece. */
+function setAsideText(el: DomElement, hidden: boolean, c: Collector): void {
+  const chars: string[] = [];
+  const offsets: number[] = [];
+  const stack: DomNode[] = [el];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'text') {
+      const t = n as DomText;
+      const loc = t.sourceCodeLocation;
+      const at = loc ? alignOffsets(c.source, loc.startOffset, loc.endOffset, t.data) : new Array<number>(t.data.length).fill(-1);
+      // text nodes of different elements are different words
+      if (chars.length) chars.push(' '), offsets.push(-1);
+      for (let i = 0; i < t.data.length; i++) chars.push(t.data[i]), offsets.push(at[i]);
+    } else if (n.type === 'tag') {
+      const e = n as DomElement;
+      if (CODE.has((e.name ?? '').toLowerCase())) continue;
+      const children = e.children ?? [];
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    }
+  }
+  const { chars: kept, offsets: places } = normalise(chars, offsets);
+  if (!kept.some((ch) => !isSpace(ch))) return;
+  let start = Infinity;
+  let end = -Infinity;
+  for (const o of places) if (o >= 0) (start = Math.min(start, o)), (end = Math.max(end, o + 1));
+  if (start > end) {
+    start = el.sourceCodeLocation?.startOffset ?? 0;
+    end = el.sourceCodeLocation?.endOffset ?? start;
+  }
+  c.aside.push({ el, hidden, text: kept.join(''), range: { start, end } });
 }
 
 function isHidden(el: DomElement): boolean {
@@ -316,25 +566,39 @@ function cellsOf(row: DomElement): DomElement[] {
   return elements(row).filter((e) => e.name === 'td' || e.name === 'th');
 }
 
+/** A data table's rows as row drafts; anything else in it (a <caption>) is walked like any element. */
 function collectTable(table: DomElement, c: Collector): void {
-  for (const row of rowsOf(table)) {
-    const cells: Draft[] = [];
-    for (const cell of cellsOf(row)) {
-      const inner: Collector = { source: c.source, drafts: [], current: null, order: 0 };
-      for (const child of cell.children) walk(child, inner, false);
-      flush(inner);
-      const d: Draft = { chars: [], offsets: [], linkChars: 0, owner: cell, heading: 0, order: 0 };
-      for (const part of inner.drafts) {
-        if (d.chars.length) d.chars.push(' '), d.offsets.push(-1);
-        d.chars.push(...part.chars);
-        d.offsets.push(...part.offsets);
-        d.linkChars += part.linkChars;
+  for (const child of elements(table)) {
+    if (child.name === 'tr') collectRow(child, c);
+    else if (child.name === 'thead' || child.name === 'tbody' || child.name === 'tfoot') {
+      for (const part of elements(child)) {
+        if (part.name === 'tr') collectRow(part, c);
+        else walk(part, c, false), flush(c);
       }
-      cells.push(d);
+    } else {
+      walk(child, c, false);
+      flush(c);
     }
-    if (cells.every((cell) => visibleLength(cell) === 0)) continue;
-    c.drafts.push({ chars: [], offsets: [], linkChars: 0, owner: row, heading: 0, cells, order: c.order++ });
   }
+}
+
+function collectRow(row: DomElement, c: Collector): void {
+  const cells: Draft[] = [];
+  for (const cell of cellsOf(row)) {
+    const inner: Collector = { source: c.source, drafts: [], current: null, order: 0, aside: c.aside };
+    for (const child of cell.children) walk(child, inner, false);
+    flush(inner);
+    const d: Draft = { chars: [], offsets: [], linkChars: 0, owner: cell, heading: 0, order: 0 };
+    for (const part of inner.drafts) {
+      if (d.chars.length) d.chars.push(' '), d.offsets.push(-1);
+      d.chars.push(...part.chars);
+      d.offsets.push(...part.offsets);
+      d.linkChars += part.linkChars;
+    }
+    cells.push(d);
+  }
+  if (cells.every((cell) => visibleLength(cell) === 0)) return;
+  c.drafts.push({ chars: [], offsets: [], linkChars: 0, owner: row, heading: 0, cells, order: c.order++ });
 }
 
 // ---------------------------------------------------------------------------
@@ -556,7 +820,7 @@ function textOf(el: DomNode): string {
     if (n.type === 'text') out += (n as DomText).data;
     else if (n.type === 'tag' || n.type === 'root') {
       const e = n as DomElement;
-      if (SKIP.has(e.name)) continue;
+      if (CODE.has(e.name) || CHROME.has(e.name)) continue;
       const children = e.children ?? [];
       for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
     }

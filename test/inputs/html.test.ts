@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { decode } from '../../src/decode/index.js';
-import { htmlBlocks, alignOffsets } from '../../src/frontends/html.js';
+import { htmlBlocks, alignOffsets, flattenDeepNesting } from '../../src/frontends/html.js';
 import { parse } from '../../src/index.js';
 import type { Block } from '../../src/types.js';
 
@@ -140,6 +140,62 @@ describe('HTML front-end', () => {
     const html = '<div>'.repeat(20_000) + '<p>第一条　为了规范管理，制定本办法。</p>' + '</div>'.repeat(20_000);
     const s = htmlBlocks(html);
     expect(s.blocks.map((b) => b.text)).toEqual(['第一条　为了规范管理，制定本办法。']);
+    expect(s.diagnostics.map((d) => d.code)).toEqual(['html-deep-nesting']);
+  });
+
+  it('reads containers nested past 256 levels as line breaks of the same length, so offsets stay', () => {
+    const html = '<div class="a">'.repeat(300) + '<p>第一段。</p><section>第二段。</section>' + '</div>'.repeat(300) + '<p>其后。</p>';
+    const flat = flattenDeepNesting(html);
+    expect(flat.html).toHaveLength(html.length);
+    // 44 <div>s and the <section> past the limit, and their end tags
+    expect(flat.flattened).toBe(90);
+    expect(flat.html.slice(256 * 15, 257 * 15)).toBe('<br' + ' '.repeat(11) + '>');
+    expect(flat.html.match(/<div class="a">/g)).toHaveLength(256);
+    expect(flat.html.match(/<\/div>/g)).toHaveLength(256);
+    expect(flat.html).toContain('<p>第一段。</p><br     >第二段。<br      ><br  >');
+    expect(htmlBlocks(html).blocks.map((b) => b.text)).toEqual(['第一段。', '第二段。', '其后。']);
+    // pages of ordinary depth come back as they are
+    expect(flattenDeepNesting(page.toString('latin1')).flattened).toBe(0);
+    // tags in script bodies are not tags
+    expect(flattenDeepNesting('<div>'.repeat(300) + '<script>"</div>".repeat(9)</script>' + '</div>'.repeat(300)).flattened).toBe(88);
+  });
+
+  it('sets aside the page text that is not the article: chrome as noise, hidden text in the article as unassigned', () => {
+    const html =
+      '<nav><a href="/">首页</a><a href="/yw">要闻</a></nav>' +
+      '<div class="content"><p>各地区各部门要加强宣传倡导，推动工作落实。<span style="display:none">点击展开全文</span></p>' +
+      '<p>第二段正文，也要足够长才算正文。</p><button>分享</button></div>' +
+      '<ul style="display:none"><li>隐藏的菜单</li></ul><footer>版权所有</footer>';
+    const s = htmlBlocks(html);
+    expect(s.blocks.map((b) => b.text)).toEqual(['各地区各部门要加强宣传倡导，推动工作落实。', '第二段正文，也要足够长才算正文。']);
+    const at = (r: { start: number; end: number }) => html.slice(r.start, r.end);
+    expect(s.noise?.map((n) => [n.text, at(n)])).toEqual([
+      ['首页要闻', '首页</a><a href="/yw">要闻'],
+      ['分享', '分享'],
+      ['隐藏的菜单', '隐藏的菜单'],
+      ['版权所有', '版权所有'],
+    ]);
+    expect(s.unassigned?.map((u) => [u.text, at(u)])).toEqual([['点击展开全文', '点击展开全文']]);
+    expect(s.diagnostics).toEqual([
+      { severity: 'info', code: 'hidden-text', message: 'text of a hidden element set aside as unassigned: 点击展开全文', line: 1, column: html.indexOf('点击') + 1, offset: html.indexOf('点击') },
+    ]);
+  });
+
+  it('puts the set-aside text in the document: noise furniture of no article, unassigned pieces', () => {
+    const html = '<div style="display:none">促进</div><div><p>各地区各部门要加强宣传倡导。<b hidden>展开</b></p></div><div>(上接第</div>、';
+    const doc = parse(html, { name: 'p.html' });
+    expect(doc.articles.map((a) => a.text)).toEqual(['各地区各部门要加强宣传倡导。']);
+    expect(doc.unassigned.map((u) => [u.text, u.span.start.offset])).toEqual([['展开', html.indexOf('展开')]]);
+    expect(doc.furniture.map((f) => [f.kind, f.text, f.article])).toEqual([
+      ['noise', '促进', null],
+      ['noise', '(上接第\n、', null],
+    ]);
+    expect(doc.diagnostics.map((d) => d.code)).toEqual(['hidden-text']);
+  });
+
+  it('keeps the caption of a data table', () => {
+    const s = htmlBlocks('<div><table><caption>表1　主要指标</caption><tr><td>指标</td><td>数值</td></tr></table><p>以上指标均为预期性，各地要抓好落实。</p></div>');
+    expect(s.blocks.map((b) => b.text)).toEqual(['表1　主要指标', '指标 | 数值', '以上指标均为预期性，各地要抓好落实。']);
   });
 });
 
