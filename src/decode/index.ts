@@ -17,8 +17,10 @@ type Evidence = 'option' | 'bom' | 'meta' | 'sniff';
 
 /**
  * bytes -> text. Order of evidence: --encoding, a BOM, a <meta charset> in the head,
- * then sniffing (NUL patterns for BOM-less UTF-16, strict UTF-8, else GB18030 — a
+ * then sniffing (NUL patterns for BOM-less UTF-16, UTF-8, else GB18030 — a
  * superset of GBK and GB2312, the usual legacy encoding of Chinese archives).
+ * UTF-8 that is cut in the middle of its last character, or has a stray bad byte
+ * among many good multi-byte characters, is still UTF-8 (see mostlyUtf8).
  * A <meta charset> that the bytes plainly contradict (a page saved again as UTF-8
  * that kept its old `charset=gb2312`) loses to the bytes, with an info diagnostic.
  * Bytes that do not decode are counted in one diagnostic with the first position,
@@ -40,10 +42,14 @@ export function decode(bytes: Uint8Array, options: DecodeOptions = {}): Decoded 
   if (bad.count > 0) {
     const { line, column } = lineColumn(text, bad.first);
     const at = bad.firstByte >= 0 ? ` (first at byte ${bad.firstByte})` : '';
+    const flaws = encoding === 'utf-8' ? utf8Flaws(bytes) : null;
+    const cut = flaws && flaws.bad === 0 && flaws.tailBytes > 0;
     diagnostics.push({
       severity: 'warning',
       code: 'undecodable-bytes',
-      message: `${bad.count} byte sequence(s) could not be decoded as ${encoding}${at}; replaced with U+FFFD (try --encoding)`,
+      message: cut
+        ? `the input ends in the middle of a UTF-8 character: its last ${flaws.tailBytes} byte(s) replaced with U+FFFD (a file cut short?)`
+        : `${bad.count} byte sequence(s) could not be decoded as ${encoding}${at}; replaced with U+FFFD (try --encoding)`,
       line,
       column,
       offset: bad.first,
@@ -66,14 +72,78 @@ function chooseEncoding(bytes: Uint8Array, forced: string | undefined, diagnosti
       diagnostics.push(info('charset-mismatch', `the page declares charset ${declared} but its bytes are UTF-8; decoded as utf-8`));
       return { label: 'utf-8', evidence: 'sniff' };
     }
-    if (family === 'utf-8' && !utf8.valid && isGb18030Clean(bytes)) {
+    if (family === 'utf-8' && !utf8.valid && !mostlyUtf8(bytes) && isGb18030Clean(bytes)) {
       diagnostics.push(info('charset-mismatch', `the page declares charset ${declared} but its bytes are not UTF-8; decoded as gb18030`));
       return { label: 'gb18030', evidence: 'sniff' };
     }
     // GBK and GB2312 pages routinely contain GB18030-only characters; the superset decodes them all.
     return { label: family === 'gbk' ? 'gb18030' : declared, evidence: 'meta' };
   }
-  return { label: utf8Status(bytes).valid ? 'utf-8' : 'gb18030', evidence: 'sniff' };
+  return { label: utf8Status(bytes).valid || mostlyUtf8(bytes) ? 'utf-8' : 'gb18030', evidence: 'sniff' };
+}
+
+/**
+ * Invalid UTF-8 that is still UTF-8: good multi-byte characters, and no flaw but
+ * an incomplete character at the very end (a file cut short, a stream that ended
+ * early), or at most one bad sequence in a hundred good ones (a stray byte).
+ * GBK/GB18030 text, read as UTF-8, breaks on nearly every character, and a lone
+ * legacy character is no more likely to look like cut UTF-8 than to be one, so a
+ * couple of good characters are asked for first.
+ */
+function mostlyUtf8(b: Uint8Array): boolean {
+  const { good, bad, tailBytes } = utf8Flaws(b, true);
+  if (bad === 0) return tailBytes > 0 && good >= 2;
+  return good >= 100 && bad * 100 <= good;
+}
+
+/**
+ * Walks UTF-8: good multi-byte sequences, bad ones (each resynchronised after one
+ * byte), and the bytes of an incomplete last character. `hopeless`: stop once the
+ * bad ones are more than a hundredth of all that could still be good (legacy text
+ * stops within a few bytes).
+ */
+function utf8Flaws(b: Uint8Array, hopeless = false): { good: number; bad: number; tailBytes: number } {
+  let good = 0;
+  let bad = 0;
+  let i = 0;
+  const n = b.length;
+  while (i < n) {
+    const c = b[i];
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    const need = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    if (need < 0) {
+      bad++;
+      i++;
+      if (hopeless && bad * 100 > good + (n - i)) break;
+      continue;
+    }
+    let k = 1;
+    while (k <= need && i + k < n && (b[i + k] & 0xc0) === 0x80 && secondByteOk(c, b[i + 1], k)) k++;
+    if (k > need) {
+      good++;
+      i += need + 1;
+    } else if (i + k === n) {
+      return { good, bad, tailBytes: n - i };
+    } else {
+      bad++;
+      i++;
+      if (hopeless && bad * 100 > good + (n - i)) break;
+    }
+  }
+  return { good, bad, tailBytes: 0 };
+}
+
+/** The second byte's narrower ranges (no overlongs, no surrogates, nothing past U+10FFFF). */
+function secondByteOk(lead: number, second: number, k: number): boolean {
+  if (k !== 1) return true;
+  if (lead === 0xe0) return second >= 0xa0;
+  if (lead === 0xed) return second <= 0x9f;
+  if (lead === 0xf0) return second >= 0x90;
+  if (lead === 0xf4) return second <= 0x8f;
+  return true;
 }
 
 function decoderFor(label: string, asGiven: string | undefined): TextDecoder {

@@ -85,6 +85,43 @@ describe('decode', () => {
     expect(d.diagnostics).toEqual([]);
   });
 
+  it('reads a UTF-8 file cut in the middle of its last character as UTF-8, the lost bytes in a diagnostic', () => {
+    // several KB of Chinese text, cut inside a three-byte character (one and two of its bytes kept)
+    let lead = 6000;
+    while (seedBytes[lead] < 0xe0) lead++;
+    for (const cut of [lead + 1, lead + 2]) {
+      const bytes = seedBytes.subarray(0, cut);
+      const whole = seedBytes.subarray(0, cut).toString('utf8').replace(/\uFFFD$/, '');
+      const d = decode(bytes);
+      expect(d.encoding).toBe('utf-8');
+      expect(d.text).toBe(whole + '\uFFFD');
+      expect(d.text.length).toBeGreaterThan(2000);
+      expect(d.diagnostics).toHaveLength(1);
+      expect(d.diagnostics[0]).toMatchObject({ code: 'undecodable-bytes', severity: 'warning', offset: whole.length });
+      expect(d.diagnostics[0].message).toMatch(/ends in the middle of a UTF-8 character: its last \d byte\(s\) replaced with U\+FFFD/);
+    }
+  });
+
+  it('keeps a <meta charset="utf-8"> page cut mid-character as UTF-8', () => {
+    const html = Buffer.from(`<html><head><meta charset="utf-8"></head><body><p>${seedText.slice(0, 3000)}</p>`, 'utf8');
+    expect(decode(html.subarray(0, html.length - 1)).encoding).toBe('utf-8');
+  });
+
+  it('reads UTF-8 with one stray bad byte among many good characters as UTF-8', () => {
+    const bytes = Buffer.concat([seedBytes.subarray(0, 3000), Buffer.from([0xff]), seedBytes.subarray(3000, 9000)]);
+    const d = decode(bytes);
+    expect(d.encoding).toBe('utf-8');
+    expect(d.diagnostics.map((x) => x.code)).toEqual(['undecodable-bytes']);
+  });
+
+  it('still sniffs GB18030, also when the GB18030 file is cut mid-character', () => {
+    const gb = fixture('seed-page.gb18030.txt');
+    let cut = 5001;
+    while (!new TextDecoder('gb18030').decode(gb.subarray(0, cut)).endsWith('\uFFFD')) cut++; // inside a character
+    // 浣 in GB18030 (E4 BD) reads as the first two bytes of a three-byte UTF-8 character
+    for (const bytes of [gb, gb.subarray(0, cut), Buffer.from([0xe4, 0xbd])]) expect(decode(bytes).encoding).toBe('gb18030');
+  });
+
   it('counts GB18030 failures too', () => {
     const d = decode(Buffer.from([0xd6, 0xd0, 0x0a, 0xff, 0x41]), { encoding: 'gb18030' });
     expect(d.diagnostics[0]).toMatchObject({ code: 'undecodable-bytes', line: 2, column: 1, offset: 2 });
