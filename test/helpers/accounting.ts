@@ -1,6 +1,7 @@
 // The core invariant of policyparse: every non-whitespace character of the input
 // ends up in exactly one place of the output (an article's text, a furniture piece,
-// or an unassigned piece). Nothing lost, nothing invented, nothing counted twice.
+// an unassigned piece, or a markup piece: Markdown syntax read as syntax). Nothing
+// lost, nothing invented, nothing counted twice.
 //
 // Compared as multisets of code points, so re-ordering (re-joined fragments) is
 // free but a lost, duplicated or altered character is not. A character of a
@@ -11,30 +12,22 @@
 import type { PolicyDocument } from '../../src/types.js';
 
 /** The part of a document the invariant reads. */
-export type AccountedDocument = Pick<PolicyDocument, 'articles' | 'furniture' | 'unassigned'>;
+export type AccountedDocument = Pick<PolicyDocument, 'articles' | 'furniture' | 'unassigned' | 'markup'>;
 
 export interface AccountingOptions {
   /**
    * How to read the input. text and markdown: every character counts, except that
-   * ATX heading markers (`## `, closing ` ##`) are syntax and may be dropped.
-   * html: the text content counts; markup (tags, comments, script/style/title bodies,
-   * entity sources) may appear in the output or not. Default: markdown rules,
-   * which hold for text too.
+   * ATX heading markers (`## `, closing ` ##`) are syntax and may be dropped (the
+   * line scanners drop them; the Markdown parser path keeps them as markup).
+   * markdown also: an entity reference may come back decoded in the text (its
+   * source is then in the markup). html: the text content counts; markup (tags,
+   * comments, script/style/title bodies, entity sources) may appear in the output
+   * or not, an entity may come back decoded, each table cell may add the `|` that
+   * separates it from the next in a row's text, and NUL and lone surrogates may
+   * vanish or come back as U+FFFD. Default: markdown rules, which hold for text too.
    */
   format?: 'text' | 'markdown' | 'html';
-  /**
-   * markdown only. 'kept' (the default, the contract): markup characters are text
-   * like any other. 'may-drop': Markdown punctuation (MARKDOWN_MARKUP), inline HTML
-   * tags and entity references may be left out (an entity may come back decoded),
-   * and a NUL may come back as U+FFFD as CommonMark prescribes; for a front-end
-   * that does not keep its markup yet (see KNOWN_GAPS in test/reliability/cases.ts).
-   * Letters, digits and CJK text stay strict either way.
-   */
-  markdownMarkup?: 'kept' | 'may-drop';
 }
-
-/** ASCII punctuation that Markdown can consume as syntax. */
-export const MARKDOWN_MARKUP = '\\`*_~>-+=#|';
 
 export interface CharCount {
   char: string;
@@ -61,7 +54,7 @@ export interface AccountingResult {
 /** Counts the input's characters against the document's text fields. */
 export function accountFor(input: string, doc: AccountedDocument, options: AccountingOptions = {}): AccountingResult {
   const expected = options.format === 'html' ? htmlExpectation(input) : textExpectation(input);
-  if (options.format === 'markdown' && options.markdownMarkup === 'may-drop') allowMarkup(input, expected);
+  if (options.format === 'markdown') allowDecodedEntities(input, expected);
   const { required, optional } = expected;
   const produced = new Map<string, number>();
   let outputChars = 0;
@@ -71,6 +64,7 @@ export function accountFor(input: string, doc: AccountedDocument, options: Accou
   for (const a of doc.articles) add(a.text);
   for (const f of doc.furniture) add(f.text);
   for (const u of doc.unassigned) add(u.text);
+  for (const m of doc.markup ?? []) add(m.text);
 
   const missing: CharCount[] = [];
   const extra: CharCount[] = [];
@@ -165,43 +159,100 @@ function allowHeadingMarkers(input: string, expected: Expectation): void {
   makeOptional(expected, '#', markers);
 }
 
-/**
- * Markdown punctuation may go either way, and so may HTML in the page (tags, script,
- * style and title bodies, entity references, which may also come back decoded); a
- * NUL may come back as U+FFFD.
- */
-function allowMarkup(input: string, expected: Expectation): void {
-  for (const m of input.matchAll(RAW_TEXT)) for (const c of m[0]) if (!WHITESPACE.test(c)) makeOptional(expected, c, 1);
-  for (const m of input.replace(RAW_TEXT, '').matchAll(MARKUP)) {
-    for (const c of m[0]) if (!WHITESPACE.test(c)) makeOptional(expected, c, 1);
-  }
-  // Where HTML blocks end is Markdown's call, not ours: any entity may come back decoded.
+/** What an entity reference stands for may appear in the text besides the reference's own characters. */
+function allowDecodedEntities(input: string, expected: Expectation): void {
   for (const m of input.matchAll(ENTITY)) countInto(expected.optional, decodeEntity(m[0]));
-  for (const c of MARKDOWN_MARKUP) makeOptional(expected, c);
-  allowNulAsReplacement(input, expected);
 }
 
 const ENTITY = /&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);?/g;
 const RAW_TEXT = /<(script|style|template|noscript|title)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi;
-const MARKUP = /<!--[\s\S]*?(?:-->|$)|<![^>]*>?|<\?[^>]*>?|<\/?[A-Za-z][^>]*>?|&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);?/g;
+/**
+ * Splits HTML (outside raw-text elements) into text and markup as the WHATWG
+ * tokenizer reads it: comments, doctypes and processing instructions (bogus
+ * comments), tags with their attributes (a quoted value may hold '>'), `</` not
+ * followed by a letter (a bogus comment: `</\nh3>` is one), entity references.
+ * A tag the input ends in is markup too (the tokenizer drops it).
+ */
+function splitHtml(text: string, onText: (s: string) => void, onMarkup: (s: string) => void): void {
+  let from = 0;
+  for (let i = 0; i < text.length; ) {
+    let end = -1;
+    if (text[i] === '<') end = markupEnd(text, i);
+    else if (text[i] === '&') {
+      ENTITY_AT.lastIndex = i;
+      const m = ENTITY_AT.exec(text);
+      if (m) end = i + m[0].length;
+    }
+    if (end < 0) {
+      i++;
+      continue;
+    }
+    onText(text.slice(from, i));
+    onMarkup(text.slice(i, end));
+    from = i = end;
+  }
+  onText(text.slice(from));
+}
+
+const ENTITY_AT = /&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);?/y;
+const HTML_SPACE = /[\t\n\f\r ]/;
+const LETTER = /[A-Za-z]/;
+
+/** Where the markup that opens with the '<' at i ends, or -1 when the '<' is text. */
+function markupEnd(t: string, i: number): number {
+  const upTo = (s: string, from: number) => {
+    const e = t.indexOf(s, from);
+    return e < 0 ? t.length : e + s.length;
+  };
+  if (t.startsWith('<!--', i)) return upTo('-->', i + 4);
+  const next = t[i + 1] ?? '';
+  if (next === '!' || next === '?') return upTo('>', i + 2);
+  if (next === '/') return LETTER.test(t[i + 2] ?? '') ? tagEnd(t, i + 2) : i + 2 < t.length ? upTo('>', i + 2) : -1;
+  return LETTER.test(next) ? tagEnd(t, i + 1) : -1;
+}
+
+/** The end of a tag whose name starts at i: past its attributes, quoted values included. */
+function tagEnd(t: string, i: number): number {
+  const n = t.length;
+  while (i < n && !HTML_SPACE.test(t[i]) && t[i] !== '/' && t[i] !== '>') i++;
+  for (;;) {
+    while (i < n && (HTML_SPACE.test(t[i]) || t[i] === '/')) i++;
+    if (i >= n) return n;
+    if (t[i] === '>') return i + 1;
+    i++; // an attribute name (its first character may be '=')
+    while (i < n && !HTML_SPACE.test(t[i]) && t[i] !== '/' && t[i] !== '>' && t[i] !== '=') i++;
+    while (i < n && HTML_SPACE.test(t[i])) i++;
+    if (t[i] !== '=') continue;
+    i++;
+    while (i < n && HTML_SPACE.test(t[i])) i++;
+    const quote = t[i];
+    if (quote === '"' || quote === "'") {
+      const e = t.indexOf(quote, i + 1);
+      if (e < 0) return n;
+      i = e + 1;
+    } else {
+      while (i < n && !HTML_SPACE.test(t[i]) && t[i] !== '>') i++;
+    }
+  }
+}
 
 function htmlExpectation(input: string): Expectation {
   const required = new Map<string, number>();
   const optional = new Map<string, number>();
-  const visit = (pattern: RegExp, text: string, onText: (s: string) => void) => {
-    pattern.lastIndex = 0;
-    let at = 0;
-    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-      onText(text.slice(at, m.index));
-      countInto(optional, m[0]);
-      // An entity's decoded character may appear too.
-      if (m[0].startsWith('&')) countInto(optional, decodeEntity(m[0]));
-      at = m.index + m[0].length;
-      if (m[0].length === 0) pattern.lastIndex++;
-    }
-    onText(text.slice(at));
+  const markup = (m: string) => {
+    countInto(optional, m);
+    // An entity's decoded character may appear too.
+    if (m.startsWith('&')) countInto(optional, decodeEntity(m));
   };
-  visit(RAW_TEXT, input, (outside) => visit(MARKUP, outside, (text) => void countInto(required, text)));
+  let at = 0;
+  for (const m of input.matchAll(RAW_TEXT)) {
+    splitHtml(input.slice(at, m.index), (text) => void countInto(required, text), markup);
+    countInto(optional, m[0]);
+    // <title> is RCDATA: its entities are decoded
+    if (/^<title/i.test(m[0])) for (const e of m[0].matchAll(ENTITY)) countInto(optional, decodeEntity(e[0]));
+    at = m.index + m[0].length;
+  }
+  splitHtml(input.slice(at), (text) => void countInto(required, text), markup);
   const expected = { required, optional };
   // A line-based reading of the page may take `## ` in the text for a heading
   // (once the HTML parser has dropped any NUL before it).
@@ -209,8 +260,18 @@ function htmlExpectation(input: string): Expectation {
   // HTML parsing drops U+0000 from body text and turns it into U+FFFD in <title>
   // and raw text (WHATWG tokenizer and tree construction).
   allowNulAsReplacement(input, expected);
+  // Half a surrogate pair cannot reach the HTML parser: the front-end makes it U+FFFD.
+  for (const m of input.matchAll(LONE_SURROGATE)) {
+    makeOptional(expected, m[0], 1);
+    expected.optional.set('\uFFFD', (expected.optional.get('\uFFFD') ?? 0) + 1);
+  }
+  // A table row's text joins its cells with " | ": at most one '|' per cell.
+  const cells = input.match(/<t[dh](?=[\s/>])/gi)?.length ?? 0;
+  if (cells) expected.optional.set('|', (expected.optional.get('|') ?? 0) + cells);
   return expected;
 }
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 function decodeEntity(entity: string): string {
   const m = /^&#(?:[xX]([0-9A-Fa-f]+)|([0-9]+))/.exec(entity);

@@ -1,7 +1,7 @@
 // Property-based invariants (issue 7): short runs here so `npm test` stays fast;
 // `npm run fuzz` runs the same families for minutes with a printed seed.
 import fc from 'fast-check';
-import { LENIENT, checkCase, families } from './cases.js';
+import { checkCase, families } from './cases.js';
 import { engine, loadFixtures } from './fixtures.js';
 
 // A fixed seed keeps CI reproducible; FUZZ_SEED and FUZZ_RUNS vary it for a local
@@ -15,8 +15,7 @@ describe('invariants hold for generated input', () => {
     it(`${name}: no escape, valid, every character once, deterministic`, () => {
       fc.assert(
         fc.property(arbitrary, (c) => {
-          // The known gaps are pinned in known-gaps.test.ts.
-          checkCase(engine, c, LENIENT);
+          checkCase(engine, c);
         }),
         { seed, numRuns: name === 'fixture mutations' ? Math.ceil(numRuns / 2) : numRuns },
       );
