@@ -106,31 +106,49 @@ export function segmentsFromOffsets(offsets: number[]): Segment[] {
 /** Leading indentation that opens a paragraph in OCR output: two U+3000, or 2+ spaces. */
 const PARAGRAPH_OPENER = /^(?:[\u3000\u00a0]{1,4}|[ \t]{2,8}|\u3000? {2,4})(?=\S)/;
 
-interface Line {
-  start: number;
-  end: number;
-  /** the line's length in characters, indentation included */
-  width: number;
-  indented: boolean;
-  blank: boolean;
-}
-
-function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
+/**
+ * Calls `visit` for every line of the text, \n-separated, a \r before the \n left
+ * out, a last empty line after a final newline included: [start, end) in the text.
+ */
+function eachLine(text: string, visit: (start: number, end: number) => void): void {
   let start = 0;
-  while (start <= text.length) {
+  for (;;) {
     let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    let e = end;
-    if (text.charCodeAt(e - 1) === 0x0d) e--;
-    const raw = text.slice(start, e);
-    const trimmed = raw.replace(/^[\s\u3000\u00a0\ufeff]+|[\s\u3000\u00a0]+$/g, '');
-    // the column is measured as set: indentation and a space left at the wrap count
-    lines.push({ start, end: e, width: [...raw.replace(/^\ufeff/, '')].length, indented: PARAGRAPH_OPENER.test(raw), blank: trimmed.length === 0 });
-    if (end === text.length) break;
+    const last = end === -1;
+    if (last) end = text.length;
+    visit(start, end > start && text.charCodeAt(end - 1) === 0x0d ? end - 1 : end);
+    if (last) break;
     start = end + 1;
   }
-  return lines;
+}
+
+/** Nothing but white space (JavaScript's \s: U+3000, NBSP and the BOM included). */
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!WHITE.test(text[i])) return false;
+  return true;
+}
+const WHITE = /\s/;
+const SURROGATE_PAIR = /[\ud800-\udbff][\udc00-\udfff]/g;
+
+/** The line's length in characters (code points), indentation included, a leading BOM not. */
+function lineWidth(text: string, start: number, end: number): number {
+  let width = end - start;
+  if (width > 0 && text.charCodeAt(start) === 0xfeff) width--;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      // rare: count the pairs of this line the slow way
+      return width - (text.slice(start, end).match(SURROGATE_PAIR)?.length ?? 0);
+    }
+  }
+  return width;
+}
+
+function isIndented(text: string, start: number, end: number): boolean {
+  const first = text.charCodeAt(start);
+  // every opener starts with U+3000, NBSP, a space or a tab
+  if (start >= end || (first !== 0x3000 && first !== 0xa0 && first !== 0x20 && first !== 0x09)) return false;
+  return PARAGRAPH_OPENER.test(text.slice(start, Math.min(end, start + 12)));
 }
 
 export interface WrapShape {
@@ -144,25 +162,47 @@ export interface WrapShape {
   blanks: number;
 }
 
+interface Measured {
+  shape: WrapShape;
+  /** non-blank lines */
+  content: number;
+}
+
+// looksHardWrapped() then unwrapColumns() measure the same text: once is enough.
+let lastMeasured: { text: string; measured: Measured } | null = null;
+
+function measure(text: string): Measured {
+  if (lastMeasured && lastMeasured.text === text) return lastMeasured.measured;
+  const counts = new Map<number, number>();
+  let all = 0;
+  let content = 0;
+  let indented = 0;
+  eachLine(text, (start, end) => {
+    all++;
+    if (isBlank(text, start, end)) return;
+    content++;
+    if (isIndented(text, start, end)) indented++;
+    const w = lineWidth(text, start, end);
+    counts.set(w, (counts.get(w) ?? 0) + 1);
+  });
+  let shape: WrapShape = { width: 0, regular: 0, indented: 0, blanks: 0 };
+  if (content > 0) {
+    let width = 0;
+    let best = 0;
+    for (const [w, n] of counts) {
+      const near = n + (counts.get(w - 1) ?? 0) + (counts.get(w - 2) ?? 0);
+      if (near > best || (near === best && w > width)) (best = near), (width = w);
+    }
+    shape = { width, regular: best / content, indented: indented / content, blanks: (all - content) / content };
+  }
+  const measured = { shape, content };
+  lastMeasured = { text, measured };
+  return measured;
+}
+
 /** Measures how column-like a text's lines are. */
 export function wrapShape(text: string): WrapShape {
-  const lines = splitLines(text);
-  const content = lines.filter((l) => !l.blank);
-  if (content.length === 0) return { width: 0, regular: 0, indented: 0, blanks: 0 };
-  const counts = new Map<number, number>();
-  for (const l of content) counts.set(l.width, (counts.get(l.width) ?? 0) + 1);
-  let width = 0;
-  let best = 0;
-  for (const [w, n] of counts) {
-    const near = n + (counts.get(w - 1) ?? 0) + (counts.get(w - 2) ?? 0);
-    if (near > best || (near === best && w > width)) (best = near), (width = w);
-  }
-  return {
-    width,
-    regular: best / content.length,
-    indented: content.filter((l) => l.indented).length / content.length,
-    blanks: (lines.length - content.length) / content.length,
-  };
+  return measure(text).shape;
 }
 
 /**
@@ -172,8 +212,7 @@ export function wrapShape(text: string): WrapShape {
  * something. A Markdown page without blank lines has ragged widths and fails this.
  */
 export function looksHardWrapped(text: string): boolean {
-  const shape = wrapShape(text);
-  const lines = splitLines(text).filter((l) => !l.blank).length;
+  const { shape, content: lines } = measure(text);
   if (lines < 6 || shape.width < 12 || shape.width > 30 || shape.blanks >= 0.2) return false;
   // without paragraph indentation only a very regular column is trusted
   return shape.regular >= 0.7 || (shape.regular >= 0.5 && shape.indented >= 0.05);
@@ -186,25 +225,30 @@ export function looksHardWrapped(text: string): boolean {
  * block, so every character still points into the input.
  */
 export function unwrapColumns(text: string): BlockStream {
-  const lines = splitLines(text);
-  const shape = wrapShape(text);
   const blocks: Block[] = [];
+  unwrapEach(text, (block) => blocks.push(block));
+  return { blocks, meta: {}, diagnostics: [] };
+}
+
+/** unwrapColumns(), each block handed to `take` as soon as it is complete (in order). */
+export function unwrapEach(text: string, take: (block: Block) => void): void {
+  const { width } = measure(text).shape;
   let current: Block | null = null;
   const close = () => {
-    if (current) blocks.push(current);
+    if (current) take(current);
     current = null;
   };
-  for (const line of lines) {
-    if (line.blank) {
+  eachLine(text, (start, end) => {
+    if (isBlank(text, start, end)) {
       close();
-      continue;
+      return;
     }
-    const piece = lineBlock(text, line.start, line.end);
+    const piece = lineBlock(text, start, end);
     if (!piece) {
       close();
-      continue;
+      return;
     }
-    const opens = line.indented || piece.heading > 0 || current === null;
+    const opens = isIndented(text, start, end) || piece.heading > 0 || current === null;
     if (opens || !current) {
       close();
       current = piece;
@@ -212,10 +256,9 @@ export function unwrapColumns(text: string): BlockStream {
       appendLine(current, piece, text);
     }
     // a line clearly shorter than the column ends its paragraph (a heading too, once it fits)
-    if (line.width < shape.width - 2) close();
-  }
+    if (lineWidth(text, start, end) < width - 2) close();
+  });
   close();
-  return { blocks, meta: {}, diagnostics: [] };
 }
 
 const LATIN_END = /[A-Za-z]$/;
