@@ -74,7 +74,8 @@ export async function parseAsync(input: string | Uint8Array, options: ParseOptio
   return parse(input, options);
 }
 
-function fromString(text: string): Decoded {
+/** @internal shared with src/stream.ts */
+export function fromString(text: string): Decoded {
   const bytes = Buffer.from(text, 'utf8');
   return { text, encoding: 'utf-8', bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), diagnostics: [] };
 }
@@ -101,7 +102,8 @@ function frontEnd(format: InputFormat, text: string): BlockStream {
   }
 }
 
-function buildArticle(draft: ArticleDraft, index: number, lines: LineIndex) {
+/** @internal shared with src/stream.ts */
+export function buildArticle(draft: ArticleDraft, index: number, lines: LineIndex) {
   const structure = parseStructure(draft.paragraphs, lines);
   const spans: Span[] = draft.paragraphs.flatMap((p) => p.segments.map((s) => lines.span(s.start, s.end)));
   const article: Article = {

@@ -2,13 +2,14 @@
 // Inputs are parsed by a pool of worker threads; results are written in input
 // order whatever the number of jobs, and at most a few per job are held at once,
 // so memory stays flat however many inputs there are.
-import { existsSync } from 'node:fs';
-import { mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { closeSync, existsSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { InputFormat } from '../types.js';
+import type { Diagnostic, InputFormat } from '../types.js';
+import { InputError } from '../errors.js';
 import type { Output } from './render.js';
 import { EXIT, type CliIO } from './io.js';
 import { describeIoError, runTask, type Task, type TaskOptions, type TaskResult } from './worker.js';
@@ -94,6 +95,14 @@ export async function runBatch(args: string[], flags: BatchFlags, io: CliIO, out
   const jobs = Math.max(1, flags.jobs ?? availableParallelism());
   // One input needs no pool: starting workers costs more than the parse (start-up budget).
   const single = !records && !folders && args.length === 1;
+  if (single && !flags.out && output.streaming && args[0] !== '-') {
+    const handled = await streamOne(args[0], options, output.streaming, io, emit, (diagnostics) => {
+      const messages = output.report(args[0], diagnostics);
+      if (messages) io.stderr.write(messages);
+      raise(output.exitCodeFor(diagnostics));
+    });
+    if (handled) return code;
+  }
   const pool = jobs > 1 && !single ? WorkerPool.create(jobs) : null;
   try {
     await runOrdered(tasks, pool, jobs, emit);
@@ -138,6 +147,110 @@ async function runOrdered(
     while (pending.length >= window) await drainOne();
   }
   while (pending.length) await drainOne();
+}
+
+// ---------------------------------------------------------------------------
+// One long input, page by page
+
+/** The bytes of a regular file, or null (a folder, unreadable: the ordinary path reports it). */
+async function readWhole(path: string): Promise<Buffer | null> {
+  try {
+    if (!(await stat(path)).isFile()) return null;
+    return await readFile(path);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * One input in JSON or JSON Lines: plain text of many pages (form feeds) is parsed
+ * and written a page at a time (src/stream.ts), so memory holds the decoded input
+ * and one page rather than the bytes, the whole document and its JSON. JSON's
+ * articles come after page.sections, known only at the end: they wait in a
+ * temporary file and are copied out behind the head. Any other input takes the
+ * ordinary path (`emit`), and so does one that is not a readable regular file
+ * (false: not handled). The output is byte for byte that of the ordinary path.
+ */
+async function streamOne(
+  arg: string,
+  options: TaskOptions,
+  how: { format: 'json' | 'jsonl'; pretty: boolean },
+  io: CliIO,
+  emit: (task: Item, result: TaskResult) => Promise<void>,
+  finish: (diagnostics: Diagnostic[]) => void,
+): Promise<boolean> {
+  let bytes = await readWhole(resolve(io.cwd, arg));
+  if (!bytes) return false;
+  const task = (input: Buffer): NamedTask => ({ index: 0, kind: 'bytes', bytes: input, name: arg, options, outName: stripExtension(basename(arg)) });
+  const fail = (kind: 'input' | 'internal', message: string) => emit(task(Buffer.alloc(0)), { index: 0, ok: false, kind, message });
+  const { pagedInput, jsonFrame, articleJson } = await import('../stream.js');
+  let paged: ReturnType<typeof pagedInput>;
+  try {
+    paged = pagedInput(bytes, { name: arg, ...options });
+  } catch (err) {
+    await (err instanceof InputError ? fail('input', err.message) : fail('internal', `internal error: ${err instanceof Error ? err.message : String(err)}`));
+    return true;
+  }
+  if (!paged) {
+    const whole = task(bytes);
+    await emit(whole, await runTask(whole));
+    return true;
+  }
+  bytes = null; // decoded: the bytes can go
+  let spill: { path: string; fd: number; written: number } | null = null;
+  try {
+    let result: ReturnType<typeof paged.run>;
+    try {
+      result = paged.run((articles) => {
+        if (how.format === 'jsonl') {
+          let lines = '';
+          for (const article of articles) lines += JSON.stringify({ source: arg, ...article }) + '\n';
+          io.stdout.write(lines);
+          return;
+        }
+        if (!spill) {
+          const path = join(tmpdir(), `policyparse-${process.pid}-${Math.random().toString(36).slice(2)}.json`);
+          partialOutputs.add(path);
+          spill = { path, fd: openSync(path, 'w+', 0o600), written: 0 };
+        }
+        let text = '';
+        for (const article of articles) text += (spill.written++ > 0 ? (how.pretty ? ',\n    ' : ',') : '') + articleJson(article, how.pretty);
+        writeSync(spill.fd, text);
+      });
+    } catch (err) {
+      await fail('internal', `internal error: ${err instanceof Error ? err.message : String(err)}`);
+      return true;
+    }
+    if (how.format === 'json') {
+      const frame = jsonFrame(result.shell, result.articles, how.pretty);
+      io.stdout.write(frame.head);
+      if (spill) copyOut(spill, io);
+      if (frame.tail) io.stdout.write(frame.tail);
+    }
+    finish(result.shell.diagnostics);
+    return true;
+  } finally {
+    const s = spill as { path: string; fd: number } | null;
+    if (s) {
+      closeSync(s.fd);
+      rmSync(s.path, { force: true });
+      partialOutputs.delete(s.path);
+    }
+  }
+}
+
+/** The spilled articles, to standard output in pieces (as text: CliIO writes strings). */
+function copyOut(spill: { fd: number }, io: CliIO): void {
+  const chunk = Buffer.allocUnsafe(1 << 20);
+  const decoder = new TextDecoder('utf-8');
+  for (let at = 0; ; ) {
+    const n = readSync(spill.fd, chunk, 0, chunk.length, at);
+    if (n === 0) break;
+    at += n;
+    io.stdout.write(decoder.decode(chunk.subarray(0, n), { stream: true }));
+  }
+  const rest = decoder.decode();
+  if (rest) io.stdout.write(rest);
 }
 
 // ---------------------------------------------------------------------------

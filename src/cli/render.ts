@@ -30,6 +30,11 @@ export interface Output {
   exitCodeFor(diagnostics: readonly Diagnostic[]): number;
   /** render + report + exitCodeFor, written to io. */
   emit(file: string, doc: PolicyDocument): number;
+  /**
+   * How the chosen format can be written an article at a time (JSON, JSON Lines),
+   * for a long input parsed page by page; undefined for the formats for people.
+   */
+  streaming?: { format: 'json' | 'jsonl'; pretty: boolean };
 }
 
 export async function createOutput(flags: OutputFlags, io: CliIO): Promise<Output> {
@@ -46,10 +51,12 @@ export async function createOutput(flags: OutputFlags, io: CliIO): Promise<Outpu
   };
   const exitCodeFor = (diagnostics: readonly Diagnostic[]) =>
     flags.strict && countFindings(diagnostics) > 0 ? EXIT.INVALID : EXIT.OK;
+  const format = flags.format ?? 'json';
   return {
     render,
     report,
     exitCodeFor,
+    streaming: format === 'json' || format === 'jsonl' ? { format, pretty: format === 'json' && jsonPretty(flags, io) } : undefined,
     emit(file, doc) {
       const text = render(doc);
       if (text) io.stdout.write(text);
@@ -65,8 +72,7 @@ async function loadRenderer(flags: OutputFlags, io: CliIO): Promise<(doc: Policy
   switch (format) {
     case 'json': {
       const { formatJson } = await import('../format/json.js');
-      // Pretty for a person at a terminal, compact for a pipe, unless told.
-      const pretty = flags.pretty ? true : flags.compact ? false : Boolean(io.stdout.isTTY);
+      const pretty = jsonPretty(flags, io);
       return (doc) => formatJson(doc, { pretty });
     }
     case 'jsonl': {
@@ -88,6 +94,11 @@ async function loadRenderer(flags: OutputFlags, io: CliIO): Promise<(doc: Policy
     default:
       throw new Error(`unknown output format '${String(format)}' (choose ${OUTPUT_FORMATS.join(', ')})`);
   }
+}
+
+/** Pretty for a person at a terminal, compact for a pipe, unless told. */
+function jsonPretty(flags: OutputFlags, io: CliIO): boolean {
+  return flags.pretty ? true : flags.compact ? false : Boolean(io.stdout.isTTY);
 }
 
 async function loadReporter(flags: OutputFlags, io: CliIO): Promise<(file: string, d: readonly Diagnostic[]) => string> {

@@ -1,0 +1,146 @@
+// parse(), one page at a time, for plain text of many pages separated by form feeds
+// (pdftotext output, a day's pages in one file). The page stage already handles
+// such pages one by one; here the articles of each page are built, checked and
+// handed on as soon as the page is done, so a caller can write them out and let
+// them go: memory stays that of the input and one page, not of the whole document.
+// The pieces put together are exactly what parse() returns (test/output/stream.test.ts).
+import type { Article, Block, Decoded, Diagnostic, Furniture, InputFormat, PolicyDocument, TextPiece } from './types.js';
+import { decode } from './decode/index.js';
+import { LineIndex } from './decode/lines.js';
+import { buildArticle, detectFormat, fromString, OUTPUT_VERSION, type ParseOptions } from './pipeline.js';
+import { scanLines } from './frontends/text.js';
+import { looksHardWrapped, unwrapEach } from './frontends/ocr.js';
+import { splitPage } from './page/index.js';
+import { schemaErrors } from './schema/index.js';
+
+/** Everything of the document but its articles, known once the last page is done. */
+export type DocumentShell = Omit<PolicyDocument, 'articles'>;
+
+/** An input that parseInPages() takes page by page: decoded, not yet parsed. */
+export interface PagedInput {
+  /**
+   * Parses page by page, handing each page's articles (ids numbered across the
+   * whole input, each checked against the schema) to `onArticles` in order, and
+   * returns the rest of the document and the number of articles.
+   */
+  run(onArticles: (articles: Article[]) => void): { shell: DocumentShell; articles: number };
+}
+
+/**
+ * Decodes `input` and, when it is plain text with form feeds, returns it ready to
+ * be parsed page by page (the caller may let go of the bytes now); null for any
+ * other input: use parse(). Throws InputError as parse() does.
+ */
+export function pagedInput(input: string | Uint8Array, options: ParseOptions): PagedInput | null {
+  const decoded = typeof input === 'string' ? fromString(input) : decode(input, { encoding: options.encoding });
+  const text = decoded.text;
+  const format = options.format ?? detectFormat(options.name, text);
+  if (format !== 'text' || !text.includes('\f')) return null;
+  return { run: (onArticles) => runPages(decoded, format, options, onArticles) };
+}
+
+/** pagedInput() and run() in one: null, having called nothing, when the input is not paged. */
+export function parseInPages(
+  input: string | Uint8Array,
+  options: ParseOptions,
+  onArticles: (articles: Article[]) => void,
+): { shell: DocumentShell; articles: number } | null {
+  return pagedInput(input, options)?.run(onArticles) ?? null;
+}
+
+function runPages(decoded: Decoded, format: InputFormat, options: ParseOptions, onArticles: (articles: Article[]) => void) {
+  const text = decoded.text;
+  const lines = new LineIndex(text);
+  const sections: string[] = [];
+  const furniture: Furniture[] = [];
+  const unassigned: TextPiece[] = [];
+  const pageDiagnostics: Diagnostic[] = [];
+  const articleDiagnostics: Diagnostic[] = [];
+  let count = 0;
+
+  const onePage = (blocks: Block[]) => {
+    const page = splitPage({ blocks, meta: {}, diagnostics: [] }, lines);
+    // This page's article numbers start after those of the pages before it.
+    const offset = count;
+    for (const f of page.furniture) furniture.push(offset && f.article ? { ...f, article: `a${Number(f.article.slice(1)) + offset}` } : f);
+    unassigned.push(...page.unassigned);
+    sections.push(...(page.page.sections ?? []));
+    pageDiagnostics.push(...page.diagnostics);
+    const articles: Article[] = [];
+    for (const draft of page.articles) {
+      const built = buildArticle(draft, count++, lines);
+      articles.push(built.article);
+      articleDiagnostics.push(...built.diagnostics);
+    }
+    if (articles.length === 0) return;
+    check({ ...EMPTY_SHELL, articles });
+    onArticles(articles);
+  };
+
+  // The page stage's split at form feeds (src/page/index.ts), as the blocks come:
+  // a page is done when the text before the next block holds a form feed.
+  let page: Block[] = [];
+  let last = 0;
+  const take = (block: Block) => {
+    const start = block.segments[0]?.start ?? last;
+    if (page.length > 0 && text.slice(last, start).includes('\f')) {
+      const done = page;
+      page = [];
+      onePage(done);
+    }
+    page.push(block);
+    last = block.segments[block.segments.length - 1]?.end ?? start;
+  };
+  // pipeline.ts frontEnd() for plain text, the hard-wrapped columns a block at a time
+  if (looksHardWrapped(text)) unwrapEach(text, take);
+  else for (const block of scanLines(text).blocks) take(block);
+  if (page.length > 0) onePage(page);
+
+  const shell: DocumentShell = {
+    version: OUTPUT_VERSION,
+    source: { name: options.name ?? '-', format, encoding: decoded.encoding, sha256: decoded.sha256, bytes: decoded.bytes },
+    page: { section: sections[0] ?? null, sections, date: null, edition: null },
+    furniture,
+    unassigned,
+    diagnostics: [...decoded.diagnostics, ...pageDiagnostics, ...articleDiagnostics],
+  };
+  check({ ...shell, articles: [] });
+  return { shell, articles: count };
+}
+
+const EMPTY_SHELL: Omit<PolicyDocument, 'articles'> = {
+  version: OUTPUT_VERSION,
+  source: { name: '-', format: 'text', encoding: 'utf-8', sha256: '0'.repeat(64), bytes: 0 },
+  page: { section: null, sections: [], date: null, edition: null },
+  furniture: [],
+  unassigned: [],
+  diagnostics: [],
+};
+
+function check(doc: PolicyDocument): void {
+  const errors = schemaErrors(doc);
+  if (errors.length) {
+    throw new Error(`internal error: output does not match the schema: ${errors[0].pointer} ${errors[0].message}`);
+  }
+}
+
+/**
+ * The JSON of a document whose articles are written separately: what comes before
+ * the first article and after the last, so that head + articles + tail is exactly
+ * formatJson() of the whole document. `articleJson` gives one article as it appears
+ * inside the document; join them with `separator`.
+ */
+export function jsonFrame(shell: DocumentShell, articles: number, pretty: boolean): { head: string; tail: string; separator: string } {
+  const { version, source, page, ...rest } = shell;
+  if (articles === 0) return { head: JSON.stringify({ version, source, page, articles: [], ...rest }, null, pretty ? 2 : undefined) + '\n', tail: '', separator: '' };
+  const mark = '\u0000articles\u0000';
+  const whole = JSON.stringify({ version, source, page, articles: [mark], ...rest }, null, pretty ? 2 : undefined) + '\n';
+  const quoted = JSON.stringify(mark);
+  const at = whole.indexOf(quoted);
+  return { head: whole.slice(0, at), tail: whole.slice(at + quoted.length), separator: pretty ? ',\n    ' : ',' };
+}
+
+/** One article as it appears inside formatJson()'s document. */
+export function articleJson(article: Article, pretty: boolean): string {
+  return pretty ? JSON.stringify(article, null, 2).replace(/\n/g, '\n    ') : JSON.stringify(article);
+}
