@@ -1,5 +1,6 @@
 import type { Block, BlockStream, Segment } from '../types.js';
 import { lineBlock } from './text.js';
+import { matchMarker } from '../structure/levels.js';
 
 /**
  * Helpers for text that went through OCR or a fixed-width column: spaces put
@@ -144,6 +145,34 @@ function lineWidth(text: string, start: number, end: number): number {
   return width;
 }
 
+/**
+ * The width the line was set in, in full-width characters: a Han character or a
+ * full-width mark is one, a digit or Latin letter half of one (2019年 is three).
+ */
+function lineColumns(text: string, start: number, end: number): number {
+  let half = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfeff && i === start) continue;
+    if (c >= 0xdc00 && c <= 0xdfff) continue; // the second half of a pair: counted with the first
+    half += isWide(c) ? 2 : 1;
+  }
+  return Math.ceil(half / 2);
+}
+
+function isWide(c: number): boolean {
+  return (
+    (c >= 0x1100 && c <= 0x115f) ||
+    (c >= 0x2e80 && c <= 0xa4cf) ||
+    (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0xd800 && c <= 0xdbff) || // astral: CJK Extension B and emoji are wide
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xff60) ||
+    (c >= 0xffe0 && c <= 0xffe6)
+  );
+}
+
 function isIndented(text: string, start: number, end: number): boolean {
   const first = text.charCodeAt(start);
   // every opener starts with U+3000, NBSP, a space or a tab
@@ -160,10 +189,20 @@ export interface WrapShape {
   indented: number;
   /** blank lines per content line */
   blanks: number;
+  /** share of content lines clearly wider than the column: none, where a wrap set it */
+  over: number;
 }
+
+/**
+ * A wrap is counted in characters by some tools and in set width by OCR of a
+ * printed column (where 2025年底 is narrower than four Han characters): the
+ * measure under which the lines are more regular is the one the text was cut by.
+ */
+type Measure = (text: string, start: number, end: number) => number;
 
 interface Measured {
   shape: WrapShape;
+  measure: Measure;
   /** non-blank lines */
   content: number;
 }
@@ -173,7 +212,8 @@ let lastMeasured: { text: string; measured: Measured } | null = null;
 
 function measure(text: string): Measured {
   if (lastMeasured && lastMeasured.text === text) return lastMeasured.measured;
-  const counts = new Map<number, number>();
+  const byChars = new Map<number, number>();
+  const byColumns = new Map<number, number>();
   let all = 0;
   let content = 0;
   let indented = 0;
@@ -182,22 +222,30 @@ function measure(text: string): Measured {
     if (isBlank(text, start, end)) return;
     content++;
     if (isIndented(text, start, end)) indented++;
-    const w = lineWidth(text, start, end);
-    counts.set(w, (counts.get(w) ?? 0) + 1);
+    const chars = lineWidth(text, start, end);
+    byChars.set(chars, (byChars.get(chars) ?? 0) + 1);
+    const columns = lineColumns(text, start, end);
+    byColumns.set(columns, (byColumns.get(columns) ?? 0) + 1);
   });
-  let shape: WrapShape = { width: 0, regular: 0, indented: 0, blanks: 0 };
-  if (content > 0) {
-    let width = 0;
-    let best = 0;
-    for (const [w, n] of counts) {
-      const near = n + (counts.get(w - 1) ?? 0) + (counts.get(w - 2) ?? 0);
-      if (near > best || (near === best && w > width)) (best = near), (width = w);
-    }
-    shape = { width, regular: best / content, indented: indented / content, blanks: (all - content) / content };
-  }
-  const measured = { shape, content };
+  const chars = shapeOf(byChars, content, indented, all);
+  const columns = shapeOf(byColumns, content, indented, all);
+  const measured: Measured =
+    columns.regular > chars.regular ? { shape: columns, measure: lineColumns, content } : { shape: chars, measure: lineWidth, content };
   lastMeasured = { text, measured };
   return measured;
+}
+
+function shapeOf(counts: Map<number, number>, content: number, indented: number, all: number): WrapShape {
+  if (content === 0) return { width: 0, regular: 0, indented: 0, blanks: 0, over: 0 };
+  let width = 0;
+  let best = 0;
+  for (const [w, n] of counts) {
+    const near = n + (counts.get(w - 1) ?? 0) + (counts.get(w - 2) ?? 0);
+    if (near > best || (near === best && w > width)) (best = near), (width = w);
+  }
+  let over = 0;
+  for (const [w, n] of counts) if (w > width + 1) over += n;
+  return { width, regular: best / content, indented: indented / content, blanks: (all - content) / content, over: over / content };
 }
 
 /** Measures how column-like a text's lines are. */
@@ -206,16 +254,19 @@ export function wrapShape(text: string): WrapShape {
 }
 
 /**
- * Hard-wrapped OCR columns: most lines the same width of 14–28 characters (an
+ * Hard-wrapped OCR columns: most lines the same width of 12–40 characters (an
  * indented first line or a full-width punctuation mark makes a line a character or
- * two shorter), few blank lines, and enough lines that the regularity means
+ * two shorter), hardly any line wider, and enough lines that the regularity means
  * something. A Markdown page without blank lines has ragged widths and fails this.
  */
 export function looksHardWrapped(text: string): boolean {
   const { shape, content: lines } = measure(text);
-  if (lines < 6 || shape.width < 12 || shape.width > 30 || shape.blanks >= 0.2) return false;
-  // without paragraph indentation only a very regular column is trusted
-  return shape.regular >= 0.7 || (shape.regular >= 0.5 && shape.indented >= 0.05);
+  if (lines < 6 || shape.width < 12 || shape.width > 40) return false;
+  // A wrap is a ceiling: hardly a line goes past it. Paragraphs set one to a line
+  // (Markdown, e-paper text) run far past any common width, blank lines or not.
+  if (shape.over > 0.03) return false;
+  // without paragraph indentation only a fairly regular column is trusted
+  return shape.regular >= 0.5 || (shape.regular >= 0.4 && shape.indented >= 0.05);
 }
 
 /**
@@ -232,7 +283,8 @@ export function unwrapColumns(text: string): BlockStream {
 
 /** unwrapColumns(), each block handed to `take` as soon as it is complete (in order). */
 export function unwrapEach(text: string, take: (block: Block) => void): void {
-  const { width } = measure(text).shape;
+  const { shape, measure: widthOf } = measure(text);
+  const width = shape.width;
   let current: Block | null = null;
   const close = () => {
     if (current) take(current);
@@ -248,7 +300,10 @@ export function unwrapEach(text: string, take: (block: Block) => void): void {
       close();
       return;
     }
-    const opens = isIndented(text, start, end) || piece.heading > 0 || current === null;
+    // After a finished sentence, a numbered line (第十二条, （三）, 问：) starts a new
+    // paragraph even when the sentence filled its last line to the column.
+    const opensItem = current !== null && SENTENCE_END.test(current.text) && opensParagraph(piece.text);
+    const opens = isIndented(text, start, end) || piece.heading > 0 || current === null || opensItem;
     if (opens || !current) {
       close();
       current = piece;
@@ -256,9 +311,18 @@ export function unwrapEach(text: string, take: (block: Block) => void): void {
       appendLine(current, piece, text);
     }
     // a line clearly shorter than the column ends its paragraph (a heading too, once it fits)
-    if (lineWidth(text, start, end) < width - 2) close();
+    if (widthOf(text, start, end) < width - 2) close();
   });
   close();
+}
+
+const SENTENCE_END = /[。；;！？!?：:]$/;
+/** Numbering that runs inline as often as it opens a line (一是…；二是…) does not count. */
+const INLINE_SCHEMES = new Set(['enum', 'circled', 'dash', 'arabic-paren']);
+
+function opensParagraph(text: string): boolean {
+  const m = matchMarker(text);
+  return m !== null && !INLINE_SCHEMES.has(m.scheme.id);
 }
 
 const LATIN_END = /[A-Za-z]$/;

@@ -20,6 +20,29 @@ function hardWrap(text: string, width: number): string {
   return out.join('\n') + '\n';
 }
 
+/** A printed column cut by width, not characters: digits and Latin letters take half a Han character. */
+function wrapBySetWidth(text: string, columns: number, separator = '\n'): string {
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    const t = line.trim();
+    if (!t) continue;
+    let row = '';
+    let half = 0;
+    for (const ch of t) {
+      const w = /[\x00-\xff]/.test(ch) ? 1 : 2;
+      if (half + w > columns * 2) {
+        out.push(row);
+        row = '';
+        half = 0;
+      }
+      row += ch;
+      half += w;
+    }
+    out.push(row + separator.slice(1));
+  }
+  return out.join('\n') + '\n';
+}
+
 const squash = (s: string) => s.replace(/\s+/g, '');
 const shape = (blocks: Block[]) => blocks.map((b) => `${b.heading} ${squash(b.text)}`);
 
@@ -50,6 +73,26 @@ describe('hard-wrapped OCR columns', () => {
 
   it.each([14, 22, 28])('also at %i characters a line', (width) => {
     expect(shape(unwrapColumns(hardWrap(seed, width)).blocks)).toEqual(shape(scanLines(seed).blocks));
+  });
+
+  it('are recognised when cut by set width, with blank lines between paragraphs', () => {
+    // 2025年底 is narrower than four Han characters on the page: such lines hold more characters.
+    const column = wrapBySetWidth(seed, 20, '\n\n');
+    expect(looksHardWrapped(column)).toBe(true);
+    expect(shape(unwrapColumns(column).blocks)).toEqual(shape(scanLines(seed).blocks));
+  });
+
+  it('start a new paragraph at a numbered line after a finished sentence, even on a full line, but not at inline numbering (一是)', () => {
+    const column = [
+      '第一条　为了规范政府信息公开工作，保障公民',
+      '依法获取政府信息，提高政府工作的透明度，制',
+      '定本条例，并自公布之日起施行，特此公告执行。',
+      '第二条　本条例所称政府信息，是指行政机关在',
+      '履行行政管理职能过程中制作或者获取的信息。',
+      '一是突出重点；二是强化监督，落实责任分工；',
+      '三是健全机制。',
+    ].join('\n');
+    expect(unwrapColumns(column).blocks.map((b) => b.text.slice(0, 3))).toEqual(['第一条', '第二条']);
   });
 
   it('keep one exact segment per joined line', () => {
