@@ -10,18 +10,23 @@ const CONTINUATION = /^[（(【[]?\s*(上接|下转|接|转)(?:第|自第|至第
 const CN_NUM = '[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}';
 const AGENCY = '新华社|中新社|本报|本刊|人民网|新华网|央视网|光明网|中国新闻网|[\\u4e00-\\u9fa5]{2,6}?(?:社|台|报|网)';
 
-/** (新华社北京7月20日电) as a line of its own, usually closing an article. */
+/** 2024年 before the month, written by some agencies. */
+const YEAR = '(?:[0-9０-９]{4}年)?';
+/** 记者王希 / 记者 王希、张三 inside the dateline's brackets. */
+const REPORTERS = '(?:[\\s\\u3000]*记者[\\s\\u3000]*[\\u4e00-\\u9fa5·、\\s\\u3000]{2,24}?)?';
+
+/** (新华社北京7月20日电) (新华社北京7月20日电 记者王希) as a line of its own, usually closing an article. */
 const DATELINE_LINE = new RegExp(
-  `^[（(]\\s*(${AGENCY})(?:记者[\\u4e00-\\u9fa5·]{2,12})?\\s*([\\u4e00-\\u9fa5]{1,8}?)\\s*(${CN_NUM})月(${CN_NUM})日(?:讯|电)\\s*[)）]$`,
+  `^[（(]\\s*(${AGENCY})(?:记者[\\u4e00-\\u9fa5·]{2,12})?\\s*([\\u4e00-\\u9fa5]{1,8}?)\\s*${YEAR}(${CN_NUM})月(${CN_NUM})日(?:讯|电)${REPORTERS}\\s*[)）]$`,
 );
 
 /** 新华社北京5月18日电　近日，… : a dateline opening the first paragraph. */
 const DATELINE_LEAD = new RegExp(
-  `^[（(]?(${AGENCY})(?:记者[\\u4e00-\\u9fa5·、 ]{2,20})?\\s*([\\u4e00-\\u9fa5]{1,8}?)\\s*(${CN_NUM})月(${CN_NUM})日(?:讯|电)[)）]?[\\s\\u3000]*`,
+  `^[（(]?(${AGENCY})(?:记者[\\u4e00-\\u9fa5·、 ]{2,20})?\\s*([\\u4e00-\\u9fa5]{1,8}?)\\s*${YEAR}(${CN_NUM})月(${CN_NUM})日(?:讯|电)[)）]?[\\s\\u3000]*`,
 );
 
 /** 本报记者 张三 李四 / 记者：张三 / 通讯员 王五: who wrote it. */
-const BYLINE = /^[（(]?(?:本报记者|本报通讯员|新华社记者|记者|通讯员|特约记者|本报特约记者)[\s\u3000：:]*[\u4e00-\u9fa5·　 、]{2,30}[)）]?$/;
+const BYLINE = /^[（(]?(?:本报记者|本报通讯员|新华社记者|记者|通讯员|特约记者|本报特约记者|[\u4e00-\u9fa5]{2,6}(?:报|社|台|网)记者)[\s\u3000：:]*[\u4e00-\u9fa5·　 、]{2,30}[)）]?$/;
 
 /** (责任编辑：张三) 责编：李四 本版编辑：王五 */
 const EDITOR = /^[（(]?(?:责任编辑|责编|本版编辑|编辑|校对|美编|审核)[\s\u3000]*[：:][\s\u3000]*[\u4e00-\u9fa5·　 、]{2,30}[)）]?$/;

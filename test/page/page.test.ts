@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from '../../src/index.js';
 import { accountFor } from '../helpers/accounting.js';
-import { continuationOf, datelineOf, leadingDateline } from '../../src/page/furniture.js';
+import { continuationOf, datelineOf, isByline, leadingDateline } from '../../src/page/furniture.js';
 import { wordAcrossSeam } from '../../src/page/seams.js';
 
 const seedText = readFileSync(new URL('../../fixtures/seed-page.txt', import.meta.url), 'utf8');
@@ -21,6 +21,18 @@ describe('furniture recognisers', () => {
     const lead = leadingDateline('新华社北京5月18日电　近日，国务院印发通知。');
     expect(lead?.dateline).toMatchObject({ agency: '新华社', place: '北京', month: 5, day: 18 });
     expect('新华社北京5月18日电　近日，国务院印发通知。'.slice(lead!.length)).toBe('近日，国务院印发通知。');
+  });
+
+  it('reads datelines with a year or with the reporters inside the brackets', () => {
+    expect(datelineOf('（新华社北京7月20日电 记者王希）')).toMatchObject({ agency: '新华社', place: '北京', month: 7, day: 20 });
+    expect(datelineOf('（新华社北京7月20日电　记者　王希、张三）')?.text).toBe('（新华社北京7月20日电　记者　王希、张三）');
+    expect(leadingDateline('新华社北京2024年7月20日电　近日，国务院印发通知。')?.dateline).toMatchObject({ month: 7, day: 20 });
+  });
+
+  it('reads bylines of any paper or agency', () => {
+    expect(isByline('人民日报记者 张三')).toBe(true);
+    expect(isByline('（经济日报记者 李四、王五）')).toBe(true);
+    expect(isByline('记者要深入基层调查研究，了解情况。')).toBe(false);
   });
 
   it('finds words formed across a cut', () => {
