@@ -38,18 +38,22 @@ export interface PageItem {
 
 /**
  * Labels every block of one page as body or one kind of furniture. A page that marks
- * its headlines with `##` has its bare lines read as body; a plain-text page has
+ * its headlines (`##`, or `###` when that is its highest level) has its bare lines read as body; a plain-text page has
  * no such marks, so a long bare line there is taken for a headline.
  */
 export function classifyBlocks(blocks: Block[]): PageItem[] {
-  const markdownHeadlines = blocks.some((b) => b.heading === 2 && looksLikeHeadline(b));
+  // The page's headline level: its highest marked heading below the section
+  // (## on most pages, ### on some); deeper ones are subheads inside articles.
+  let headlineLevel = 0;
+  for (const b of blocks) if (b.heading >= 2 && (headlineLevel === 0 || b.heading < headlineLevel) && looksLikeHeadline(b)) headlineLevel = b.heading;
+  const markdownHeadlines = headlineLevel > 0;
   const headlines: string[] = [];
   const headlineAt = (i: number): boolean => {
     const b = blocks[i];
     if (!b || b.role === 'meta') return false;
     if (b.role === 'title') return true;
     if (!looksLikeHeadline(b)) return false;
-    if (b.heading === 2) return true;
+    if (headlineLevel > 0 && b.heading === headlineLevel) return true;
     if (markdownHeadlines || b.heading !== 0) return false;
     // A bare line is a weaker sign: not when it breaks off in half a word, nor when
     // it is the inner title of a document whose notice was the headline

@@ -115,7 +115,7 @@ export function isBareLine(text: string): boolean {
 export function looksLikeHeadline(block: Block): boolean {
   const t = block.text.trim();
   if (startsNumbered(t) || continuationOf(t) || datelineOf(t) || isDateLine(t)) return false;
-  if (block.heading === 2) return true;
+  if (block.heading >= 2) return true;
   if (block.heading === 1) return false;
   const han = t.match(HAN)?.length ?? 0;
   if (han < 10 || t.length > 64) return false;

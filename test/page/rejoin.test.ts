@@ -119,3 +119,23 @@ describe('bare lines in plain text', () => {
     expect(kinds(text)).toEqual([]);
   });
 });
+
+describe('marked headlines', () => {
+  it('takes the highest marked level below the section for headlines, ### included', () => {
+    const page = parse(
+      [
+        '# 要闻',
+        '### 国务院关于加强基层医疗卫生服务能力建设的意见',
+        '各省、自治区、直辖市人民政府：',
+        '一、总体要求。各地要认真落实。',
+        '#### 加强组织领导',
+        '各地要高度重视，抓好落实。',
+        '### 中华人民共和国行政复议法',
+        '第一条　为了防止和纠正违法的或者不当的行政行为，制定本法。',
+      ].join('\n\n'),
+      { name: 'page.md' },
+    );
+    expect(page.articles.map((a) => a.title)).toEqual(['国务院关于加强基层医疗卫生服务能力建设的意见', '中华人民共和国行政复议法']);
+    expect(page.articles[0].text).toContain('加强组织领导');
+  });
+});
