@@ -45,7 +45,7 @@ export function classifyBlocks(blocks: Block[]): PageItem[] {
   // The page's headline level: its highest marked heading below the section
   // (## on most pages, ### on some); deeper ones are subheads inside articles.
   let headlineLevel = 0;
-  for (const b of blocks) if (b.heading >= 2 && (headlineLevel === 0 || b.heading < headlineLevel) && looksLikeHeadline(b)) headlineLevel = b.heading;
+  for (const b of blocks) if (b.heading >= 1 && (headlineLevel === 0 || b.heading < headlineLevel) && looksLikeHeadline(b)) headlineLevel = b.heading;
   const markdownHeadlines = headlineLevel > 0;
   const headlines: string[] = [];
   const headlineAt = (i: number): boolean => {
@@ -86,7 +86,7 @@ export function classifyBlocks(blocks: Block[]): PageItem[] {
     if (dateline) return { kind: 'dateline', block, dateline };
     if (isByline(text)) return { kind: 'byline', block };
     if (isEditorLine(text)) return { kind: 'editor', block };
-    if (block.heading === 1 && !startsNumbered(text)) return { kind: 'section', block };
+    if (block.heading === 1 && looksLikeSection(block)) return { kind: 'section', block };
     // A 2–4 character bare line (经济, 要闻) is a section name unless it signs off
     // over a date; a longer one must sit at the top or over a headline.
     if (block.heading === 0 && looksLikeSection(block)) {

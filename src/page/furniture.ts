@@ -116,17 +116,25 @@ export function looksLikeHeadline(block: Block): boolean {
   const t = block.text.trim();
   if (startsNumbered(t) || continuationOf(t) || datelineOf(t) || isDateLine(t)) return false;
   if (block.heading >= 2) return true;
-  if (block.heading === 1) return false;
+  if (block.heading === 1) return isTitleSized(t);
   const han = t.match(HAN)?.length ?? 0;
   if (han < 10 || t.length > 64) return false;
   if (/[。；;！？!?：:]$/.test(t) || /[，,。]/.test(t)) return false;
   return true;
 }
 
+/**
+ * A top-level mark is a section name (# 综合新闻) unless the line is as long as a
+ * title (# 国务院关于…的通知): a page may mark its headlines with # alone.
+ */
+function isTitleSized(t: string): boolean {
+  return (t.match(HAN)?.length ?? 0) >= 10;
+}
+
 /** 综合新闻 / 要闻 / 政策解读: a page section name. */
 export function looksLikeSection(block: Block): boolean {
   const t = block.text.trim();
-  if (block.heading === 1) return !startsNumbered(t);
+  if (block.heading === 1) return !startsNumbered(t) && !isTitleSized(t);
   if (block.heading > 1) return false;
   return /^[\u4e00-\u9fa5]{2,6}$/.test(t) && !isDateLine(t) && !startsNumbered(t);
 }

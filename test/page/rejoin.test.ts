@@ -138,4 +138,12 @@ describe('marked headlines', () => {
     expect(page.articles.map((a) => a.title)).toEqual(['国务院关于加强基层医疗卫生服务能力建设的意见', '中华人民共和国行政复议法']);
     expect(page.articles[0].text).toContain('加强组织领导');
   });
+
+  it('takes a title-length # line for a headline, a short one for the section', () => {
+    const page = parse(['# 要闻', '# 国务院关于加强基层医疗卫生服务能力建设的意见', '各省、自治区、直辖市人民政府：', '一、总体要求。各地要认真落实。'].join('\n\n'), {
+      name: 'page.md',
+    });
+    expect(page.page.sections).toEqual(['要闻']);
+    expect(page.articles.map((a) => a.title)).toEqual(['国务院关于加强基层医疗卫生服务能力建设的意见']);
+  });
 });
