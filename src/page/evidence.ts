@@ -183,14 +183,22 @@ const blockGrams = new WeakMap<object, { grams: Grams; half: number; full: numbe
  * character bigrams (vocabulary) and its share of half-width punctuation (style).
  * Grows by `add`, so an article's profile is kept up to date as fragments join it
  * instead of being recomputed for every comparison.
+ *
+ * A profile compared as it is (a context, a fragment) keeps sorted arrays; one that
+ * grows after it has been compared (an article, fragment by fragment) moves its
+ * counts into a Map, so that each addition costs its own length, not the article's.
  */
 export class TextProfile {
-  /** merged counts of everything added before `pending` */
+  /** merged counts of everything added before `pending` (array form) */
   private grams: Grams = EMPTY;
+  /** the counts once the profile grows after being compared (map form); then `grams` is unused */
+  private map: Map<number, number> | null = null;
+  private mapNorm2 = 0;
   /** texts added since the counts were last brought up to date */
   private pending: string[] = [];
   /** blocks whose counts are still to be added (ofBlocks) */
   private blocks: ReadonlyArray<{ text: string }> | null = null;
+  private settled = false;
   private half = 0;
   private full = 0;
 
@@ -211,11 +219,42 @@ export class TextProfile {
   }
 
   add(text: string): this {
-    this.pending.push(text);
+    if (!this.settled) {
+      this.pending.push(text);
+      return this;
+    }
+    // grows after a comparison: counted into the map as it comes
+    let map = this.map;
+    if (!map) {
+      map = this.map = new Map();
+      const { keys, counts, norm2 } = this.grams;
+      for (let i = 0; i < keys.length; i++) map.set(keys[i], counts[i]);
+      this.mapNorm2 = norm2;
+      this.grams = EMPTY;
+    }
+    let prev = -1;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= HAN_FIRST && c <= HAN_LAST) {
+        const h = c - HAN_FIRST;
+        if (prev >= 0) {
+          const code = prev * HAN_COUNT + h;
+          const n = map.get(code) ?? 0;
+          map.set(code, n + 1);
+          this.mapNorm2 += 2 * n + 1;
+        }
+        prev = h;
+        continue;
+      }
+      prev = -1;
+      if (c === 0x2c || c === 0x3a || c === 0x3b || c === 0x28 || c === 0x29) this.half++;
+      else if (c === 0xff0c || c === 0xff1a || c === 0xff1b || c === 0xff08 || c === 0xff09) this.full++;
+    }
     return this;
   }
 
-  private settle(): Grams {
+  private settle(): void {
+    this.settled = true;
     if (this.blocks !== null) {
       for (const b of this.blocks) {
         let g = blockGrams.get(b);
@@ -236,7 +275,6 @@ export class TextProfile {
       this.half += g.half;
       this.full += g.full;
     }
-    return this.grams;
   }
 
   /** Share of half-width commas, colons and brackets; null when too few to say. */
@@ -248,9 +286,35 @@ export class TextProfile {
 
   /** Cosine similarity of the bigram counts, 0..1. */
   cosine(other: TextProfile): number {
-    const a = this.settle();
-    const b = other.settle();
-    if (a.norm2 === 0 || b.norm2 === 0) return 0;
-    return dot(a, b) / Math.sqrt(a.norm2 * b.norm2);
+    this.settle();
+    other.settle();
+    const na = this.map ? this.mapNorm2 : this.grams.norm2;
+    const nb = other.map ? other.mapNorm2 : other.grams.norm2;
+    if (na === 0 || nb === 0) return 0;
+    let d: number;
+    if (this.map && other.map) d = dotMaps(this.map, other.map);
+    else if (this.map) d = dotMapGrams(this.map, other.grams);
+    else if (other.map) d = dotMapGrams(other.map, this.grams);
+    else d = dot(this.grams, other.grams);
+    return d / Math.sqrt(na * nb);
   }
+}
+
+function dotMapGrams(map: Map<number, number>, g: Grams): number {
+  let sum = 0;
+  for (let i = 0; i < g.keys.length; i++) {
+    const m = map.get(g.keys[i]);
+    if (m !== undefined) sum += m * g.counts[i];
+  }
+  return sum;
+}
+
+function dotMaps(a: Map<number, number>, b: Map<number, number>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let sum = 0;
+  for (const [k, n] of small) {
+    const m = large.get(k);
+    if (m !== undefined) sum += n * m;
+  }
+  return sum;
 }
