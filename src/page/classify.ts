@@ -1,6 +1,7 @@
 import { leadingMarker } from './markers.js';
 import type { Block, Continuation, Dateline } from '../types.js';
 import {
+  folioOf,
   continuationOf,
   datelineOf,
   isByline,
@@ -32,6 +33,8 @@ export interface PageItem {
   block: Block;
   continuation?: Continuation;
   dateline?: Dateline;
+  /** A running head's date and edition, as written (人民日报　2019年7月21日　第4版). */
+  folio?: { date: string | null; edition: string | null };
   /** A dateline cut off the start of this body block: its text and source range. */
   leadDateline?: { dateline: Dateline; start: number; end: number };
 }
@@ -77,6 +80,10 @@ export function classifyBlocks(blocks: Block[]): PageItem[] {
     const text = block.text;
     // A line of zero-width or format characters only (OCR and copy-paste debris).
     if (/^[\p{Cf}\p{Z}\s]*$/u.test(text)) return { kind: 'noise', block };
+    // A running head or foot of the printed page: furniture of no article, invisible
+    // to fragments so that a cut across it still joins.
+    const folio = folioOf(text);
+    if (folio) return { kind: 'noise', block, folio };
     const continuation = continuationOf(text);
     if (continuation) {
       const { direction, ...rest } = continuation;

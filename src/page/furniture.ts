@@ -31,6 +31,15 @@ const BYLINE = /^[（(]?(?:本报记者|本报通讯员|新华社记者|记者|�
 /** (责任编辑：张三) 责编：李四 本版编辑：王五 */
 const EDITOR = /^[（(]?(?:责任编辑|责编|本版编辑|编辑|校对|美编|审核)[\s\u3000]*[：:][\s\u3000]*[\u4e00-\u9fa5·　 、]{2,30}[)）]?$/;
 
+/**
+ * A folio: the running head or foot of a printed page (人民日报　2019年7月21日
+ * 星期日　第4版, 第 4 版, - 3 -). A date alone is not one: it signs off a document.
+ */
+const FOLIO_DATE = /[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日/;
+const FOLIO_EDITION = /第\s*[0-9０-９]{1,3}\s*版/;
+const FOLIO_WEEKDAY = /星期[一二三四五六日天]|周[一二三四五六日]/;
+const PAGE_NUMBER = /^[-—–－·\s]*[0-9０-９]{1,3}[-—–－·\s]*$/;
+
 const CLOSING = /[。！？!?；;：:…”’」』）)》\]】.]$/;
 const NUMBERED = /^(?:第[一二三四五六七八九十百千零〇两0-9０-９]+[编章节条]|[一二三四五六七八九十百]+[、．.]|[（(][一二三四五六七八九十百]+[)）]|[0-9０-９]+[.．、](?![0-9０-９])|[（(][0-9０-９]+[)）]|[①-⑳]|[㈠-㈩])/;
 
@@ -44,6 +53,16 @@ export const OPENS_ON_PARTICLE = /^[的地得了着过们等及与和或之者�
 export const TABLE_ROW = /\t|\S {2,}\S/;
 
 export type FurnitureKind = 'section' | 'headline' | 'continuation' | 'dateline' | 'byline' | 'editor';
+
+export function folioOf(text: string): { date: string | null; edition: string | null } | null {
+  const t = text.trim();
+  if (t.length > 40 || /[，,。；;！？!?]/.test(t)) return null;
+  const date = FOLIO_DATE.exec(t)?.[0] ?? null;
+  const edition = FOLIO_EDITION.exec(t)?.[0] ?? null;
+  // A page number or an edition alone, or a date with its weekday or edition.
+  const folio = PAGE_NUMBER.test(t) || (edition !== null && t.replace(FOLIO_EDITION, '').trim().length === 0) || (date !== null && (edition !== null || FOLIO_WEEKDAY.test(t)));
+  return folio ? { date, edition } : null;
+}
 
 export function continuationOf(text: string): (Continuation & { direction: 'from' | 'to' }) | null {
   const m = CONTINUATION.exec(text.trim());

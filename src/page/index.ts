@@ -255,6 +255,10 @@ function placeFurniture(
         article = articleBefore(i) ?? articleAfter(i);
         break;
       case 'noise':
+        if (item.folio) {
+          out.page.date ??= item.folio.date;
+          out.page.edition ??= item.folio.edition;
+        }
         break;
     }
     const kind = item.kind === 'continuation-from' || item.kind === 'continuation-to' ? 'continuation' : item.kind;

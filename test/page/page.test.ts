@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from '../../src/index.js';
 import { accountFor } from '../helpers/accounting.js';
-import { continuationOf, datelineOf, isByline, leadingDateline } from '../../src/page/furniture.js';
+import { continuationOf, datelineOf, folioOf, isByline, leadingDateline } from '../../src/page/furniture.js';
 import { wordAcrossSeam } from '../../src/page/seams.js';
 
 const seedText = readFileSync(new URL('../../fixtures/seed-page.txt', import.meta.url), 'utf8');
@@ -33,6 +33,14 @@ describe('furniture recognisers', () => {
     expect(isByline('人民日报记者 张三')).toBe(true);
     expect(isByline('（经济日报记者 李四、王五）')).toBe(true);
     expect(isByline('记者要深入基层调查研究，了解情况。')).toBe(false);
+  });
+
+  it('reads a running head or foot of the printed page, not a sign-off date', () => {
+    expect(folioOf('人民日报　2019年7月21日　星期日　第4版')).toEqual({ date: '2019年7月21日', edition: '第4版' });
+    expect(folioOf('第 4 版')).toEqual({ date: null, edition: '第 4 版' });
+    expect(folioOf('- 3 -')).toEqual({ date: null, edition: null });
+    expect(folioOf('2019年1月12日')).toBeNull();
+    expect(folioOf('2019年1月12日，国务院常务会议审议通过。')).toBeNull();
   });
 
   it('finds words formed across a cut', () => {

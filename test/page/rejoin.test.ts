@@ -147,3 +147,20 @@ describe('marked headlines', () => {
     expect(page.articles.map((a) => a.title)).toEqual(['国务院关于加强基层医疗卫生服务能力建设的意见']);
   });
 });
+
+describe('running heads', () => {
+  const page = parse(
+    ['人民日报　2019年7月21日　星期日　第4版', '各地区要加强宣传倡', '- 3 -', '导，促进相关惠民政策落地见效。'].join('\n\n'),
+    { name: 'page.txt' },
+  );
+
+  it('are furniture of no article, and give the page its date and edition', () => {
+    expect(page.page.date).toBe('2019年7月21日');
+    expect(page.page.edition).toBe('第4版');
+    expect(page.furniture.filter((f) => f.kind === 'noise').map((f) => f.article)).toEqual([null, null]);
+  });
+
+  it('do not stand between a cut and its continuation', () => {
+    expect(page.articles.map((a) => a.text)).toEqual(['各地区要加强宣传倡导，促进相关惠民政策落地见效。']);
+  });
+});
