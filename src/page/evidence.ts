@@ -17,12 +17,17 @@ export function numberingScore(before: LeadingMarker[], after: LeadingMarker[]):
   // speaks: 43. → 44. even with a 十二、 heading between them, and even when the
   // column has moved on to another article a paragraph later.
   let best: number | null = null;
+  const judged = new Set<string>();
   for (const next of numbered.slice(0, 3)) {
+    // Only the first marker of each scheme faces `before`: (六) (七) after （六）
+    // is a repeat followed by its own sequel, not a continuation.
+    if (judged.has(next.scheme)) continue;
+    judged.add(next.scheme);
     for (let k = before.length - 1; k >= 0; k--) {
       const m = before[k];
       if (m.scheme !== next.scheme || m.number === null) continue;
       const score =
-        next.number === m.number + 1 ? 3 : next.number === m.number + 2 ? 1 : next.scheme === 'enum' && next.number === 1 ? 0 : -2;
+        next.number === m.number + 1 ? 3 : next.number === m.number + 2 ? 1 : next.number === 1 ? restartScore(before, k, next) : -2;
       best = best === null ? score : Math.max(best, score);
       break;
     }
@@ -35,6 +40,18 @@ export function numberingScore(before: LeadingMarker[], after: LeadingMarker[]):
   if (first.number === 1) return 0.5;
   if (before.length > 0 && before.every((m) => m.rank > first.rank)) return 0;
   return before.length > 0 ? -0.5 : 0;
+}
+
+/**
+ * A list starting again at 1: after a new heading of a higher level (（一） under
+ * the next 第十二条, 1. under the next （二）) it is the expected sequel; with no
+ * such heading since its last item, it belongs to another document. 一是 lists
+ * restart freely inside paragraphs.
+ */
+function restartScore(before: LeadingMarker[], last: number, next: LeadingMarker): number {
+  if (next.scheme === 'enum') return 0;
+  for (let k = last + 1; k < before.length; k++) if (before[k].rank < next.rank) return 1;
+  return -2;
 }
 
 export function styleScore(a: number | null, b: number | null): number {

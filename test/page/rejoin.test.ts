@@ -53,6 +53,19 @@ describe('numbering evidence', () => {
     expect(numberingScore(markers('一、总体要求'), markers('（三）工作目标。'))).toBe(-0.5);
     expect(numberingScore(markers('（三）工作目标。'), markers('（四）保障措施。'))).toBe(3);
   });
+
+  it('expects a list to start again at 1 under a new heading of a higher level, not otherwise', () => {
+    const law = markers('（一）查封场所；', '（五）其他措施。', '第十二条 行政强制执行的方式：');
+    expect(numberingScore(law, markers('（一）加处罚款或者滞纳金；'))).toBe(1);
+    expect(numberingScore(markers('一、总体要求', '（一）指导思想。', '（三）工作目标。'), markers('（一）加处罚款；'))).toBe(-2);
+    // 一是 lists restart inside any paragraph
+    expect(numberingScore(markers('一是突出重点；', '三是健全机制。'), markers('一是加强领导；'))).toBe(0);
+  });
+
+  it('lets only the first marker of a scheme face the earlier text', () => {
+    // (六) (七) after （六）: a repeat and its own sequel, not a continuation of （六）.
+    expect(numberingScore(markers('（五）在抗御自然灾害中有突出表现的；', '（六）有其他重大贡献的。'), markers('(六)明确审核职责。', '(七)强化审核责任。'))).toBe(-2);
+  });
 });
 
 describe('a page where greedy joining goes wrong', () => {
