@@ -12,10 +12,9 @@ import {
   startsNumbered,
   endsInGenre,
   isDateLine,
-  OPENS_ON_PARTICLE,
   TABLE_ROW,
 } from './furniture.js';
-import { endsWithDanglingCharacter } from './seams.js';
+import { endsWithDanglingCharacter, opensOnParticle } from './seams.js';
 
 export type ItemKind =
   | 'body'
@@ -66,7 +65,7 @@ export function classifyBlocks(blocks: Block[]): PageItem[] {
     const below = blocks[i + 1];
     if (below && (below.cells || TABLE_ROW.test(below.text))) return false;
     // 和加强防震减灾工作意见的报告: a title's second line, not a title.
-    if (OPENS_ON_PARTICLE.test(b.text)) return false;
+    if (opensOnParticle(b.text)) return false;
     // Without a genre name at its end, a bare line is a headline only when what is
     // around it says so: above it a 上接 marker or a section name; below it an
     // addressee line, a numbered heading, a byline, a dateline or a question.

@@ -2,9 +2,9 @@ import type { Fragment } from './fragments.js';
 import type { Block } from '../types.js';
 import { numberingScore, styleScore, TextProfile } from './evidence.js';
 import { leadingMarker, type LeadingMarker } from './markers.js';
-import { seamWord } from './seams.js';
+import { opensOnParticle, seamWord } from './seams.js';
 import { closedAtStart, openAtEnd, pairsUp } from './brackets.js';
-import { OPENS_ON_CLOSING_PUNCTUATION, OPENS_ON_PARTICLE } from './furniture.js';
+import { OPENS_ON_CLOSING_PUNCTUATION } from './furniture.js';
 
 export interface SeamCandidate {
   tail: number;
@@ -262,7 +262,7 @@ function scoreSeam(tail: Fragment, head: Fragment, tf: TextProfile, hf: TextProf
   // 继1994年9|月16日 / 不超过100|万: a number and its unit or its other digits.
   else if (/[0-9０-９]$/.test(before) && /^[0-9０-９年月日号时万亿千百元%％个项条名人次倍岁]/.test(after)) add(3, 'number continues across seam');
   // 的技术研发… : a particle or conjunction cannot open a paragraph.
-  else if (OPENS_ON_PARTICLE.test(after)) add(3, 'head opens on a particle');
+  else if (opensOnParticle(after)) add(3, 'head opens on a particle');
   if (brackets > 0) add(3, 'head closes the quote or bracket the tail left open');
   else if (brackets < 0) add(-2, 'head closes a quote or bracket the tail never opened');
   if (word) add(3, `word across seam: ${word}`);

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { createRequire } from 'node:module';
+import { OPENS_ON_PARTICLE } from './furniture.js';
 
 // Word evidence across a cut: 宣传倡|导 forms 倡导, 服务工|五是 forms nothing.
 // The segmenter costs ~0.2 s and ~70 MB to load, so it is loaded once per process
@@ -133,6 +134,21 @@ export function seamWord(before: string, after: string): SeamWord | null {
     pos = end;
   }
   return null;
+}
+
+/**
+ * Does the text open on a particle or conjunction standing alone (的技术研发…,
+ * 和加强…的报告)? Such a word cannot open a paragraph, so the text resumes a cut
+ * sentence. The same character opening a word of its own (地方性法规, 着力推进,
+ * 所有) says nothing.
+ */
+export function opensOnParticle(text: string): boolean {
+  if (!OPENS_ON_PARTICLE.test(text)) return false;
+  const head = hanHead(text, 6);
+  if (head.length < 2 || !inSomeWord(head[0], head[1])) return true;
+  const seg = loadSegmenter();
+  if (!seg) return true;
+  return seg.cut(head, false)[0].length === 1;
 }
 
 /**

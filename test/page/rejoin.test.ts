@@ -3,7 +3,7 @@ import { numberingScore } from '../../src/page/evidence.js';
 import { isCut } from '../../src/page/fragments.js';
 import { leadingMarker, type LeadingMarker } from '../../src/page/markers.js';
 import { bestMatching, type SeamCandidate } from '../../src/page/rejoin.js';
-import { seamWord } from '../../src/page/seams.js';
+import { opensOnParticle, seamWord } from '../../src/page/seams.js';
 import { bracketFit, closedAtStart, openAtEnd } from '../../src/page/brackets.js';
 import type { Block } from '../../src/types.js';
 
@@ -35,6 +35,16 @@ describe('word evidence across a seam', () => {
     expect(seamWord('加强宣传倡', '导,促进相关')).toEqual({ word: '倡导', compound: false });
     expect(seamWord('各省、自治区、直', '辖市人民政府')).toMatchObject({ compound: false });
     expect(seamWord('请求的提出、接收和处理', '单元统一制定')).toMatchObject({ word: '处理单元', compound: true });
+  });
+});
+
+describe('heads that resume a sentence', () => {
+  it('open on a particle standing alone, not on a word that starts with one', () => {
+    expect(opensOnParticle('的技术研发和产品升级，加强社区教育。')).toBe(true);
+    expect(opensOnParticle('和加强防震减灾工作意见的报告')).toBe(true);
+    expect(opensOnParticle('地方性法规和省、自治区、直辖市人民政府规章。')).toBe(false);
+    expect(opensOnParticle('着力推进高质量发展。')).toBe(false);
+    expect(opensOnParticle('所有企业都应当遵守。')).toBe(false);
   });
 });
 
