@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { Article, ArticleDraft, BlockStream, Decoded, InputFormat, PolicyDocument, Span } from './types.js';
-import { decode } from './decode/index.js';
+import { decode, decodeString } from './decode/index.js';
 import { LineIndex } from './decode/lines.js';
 import { scanLines } from './frontends/text.js';
 import { htmlBlocks } from './frontends/html.js';
@@ -76,8 +75,7 @@ export async function parseAsync(input: string | Uint8Array, options: ParseOptio
 
 /** @internal shared with src/stream.ts */
 export function fromString(text: string): Decoded {
-  const bytes = Buffer.from(text, 'utf8');
-  return { text, encoding: 'utf-8', bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), diagnostics: [] };
+  return decodeString(text);
 }
 
 export function detectFormat(name: string | undefined, text: string): InputFormat {

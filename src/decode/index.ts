@@ -2,6 +2,19 @@ import { createHash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
 import type { Decoded, Diagnostic } from '../types.js';
 import { InputError } from '../errors.js';
+import { replaceLoneSurrogates } from './surrogates.js';
+
+/**
+ * A string handed to the library, as decode() would give it: source.bytes and
+ * sha256 describe its UTF-8 bytes, and half a surrogate pair (which UTF-8 cannot
+ * carry; Node writes it as U+FFFD) becomes U+FFFD with a warning, so no later
+ * stage can pair it with another half into a character the input never had.
+ */
+export function decodeString(input: string): Decoded {
+  const bytes = Buffer.from(input, 'utf8');
+  const { text, diagnostic } = replaceLoneSurrogates(input);
+  return { text, encoding: 'utf-8', bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), diagnostics: diagnostic ? [diagnostic] : [] };
+}
 
 export interface DecodeOptions {
   /** Force an encoding (any WHATWG label: utf-8, gbk, gb2312, gb18030, utf-16le, big5 …). */

@@ -3,6 +3,7 @@ import type { Block, BlockStream, Diagnostic, SourceRange } from '../types.js';
 import { InputError } from '../errors.js';
 import { LineIndex } from '../decode/lines.js';
 import { cellRow, squeezeWithOffsets as squeeze, segmentsFromOffsets } from './ocr.js';
+import { replaceLoneSurrogates } from '../decode/surrogates.js';
 
 /**
  * The HTML front-end: e-paper article pages -> the article's blocks, and only them.
@@ -115,20 +116,11 @@ interface Aside {
 }
 
 /** Decoded HTML text -> the article's blocks and the page's date and edition. */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
 export function htmlBlocks(input: string): BlockStream {
   const diagnostics: Diagnostic[] = [];
-  // Half a surrogate pair cannot come from decoded bytes, only from a string handed
-  // to the library; the HTML parser throws on it. U+FFFD keeps every offset.
-  const source = input.replace(LONE_SURROGATE, '\ufffd');
-  if (source !== input) {
-    const at = source.search(/\ufffd/);
-    const before = source.slice(0, at);
-    const line = before.split('\n').length;
-    const column = at - before.lastIndexOf('\n');
-    diagnostics.push({ severity: 'warning', code: 'lone-surrogate', message: 'half a UTF-16 surrogate pair in the input; replaced with U+FFFD', line, column, offset: at });
-  }
+  // parse5 throws on half a surrogate pair
+  const { text: source, diagnostic } = replaceLoneSurrogates(input);
+  if (diagnostic) diagnostics.push(diagnostic);
   const flat = flattenDeepNesting(source);
   if (flat.flattened > 0) {
     diagnostics.push({

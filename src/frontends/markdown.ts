@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type { Block, BlockStream, Diagnostic, SourceRange } from '../types.js';
 import { scanLines } from './text.js';
 import { cellRow, squeezeWithOffsets as squeeze, segmentsFromOffsets, sourceOffsets, squeezeBlockSpaces } from './ocr.js';
+import { replaceLoneSurrogates } from '../decode/surrogates.js';
 
 /**
  * The Markdown front-end. Pages whose only Markdown is ATX headings (most pages:
@@ -97,12 +98,14 @@ export function markdownBlocks(text: string, options: { force?: boolean } = {}):
     stream.diagnostics.push(unavailable());
     return stream;
   }
-  const root = parse(text);
+  // two halves of surrogate pairs with markup between them would pair up once the markup is gone
+  const { text: source, diagnostic } = replaceLoneSurrogates(text);
+  const root = parse(source);
   // micromark drops a leading BOM and counts its offsets from after it
-  if (text.charCodeAt(0) === 0xfeff) shiftPositions(root, 1);
-  const builder = new BlockBuilder(text);
+  if (source.charCodeAt(0) === 0xfeff) shiftPositions(root, 1);
+  const builder = new BlockBuilder(source);
   builder.flow(root.children ?? []);
-  return { blocks: builder.blocks, meta: {}, diagnostics: [], markup: uncovered(text, builder.blocks) };
+  return { blocks: builder.blocks, meta: {}, diagnostics: diagnostic ? [diagnostic] : [], markup: uncovered(source, builder.blocks) };
 }
 
 function shiftPositions(root: MdNode, by: number): void {
@@ -364,48 +367,75 @@ const ENTITY = /^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31}
  * decoded and NUL as U+FFFD. Each character the value kept is returned as the
  * input has it, with its offset; an entity's character gets -1, and so does
  * whitespace remark made up (a tab read as spaces, a line end in code as a space).
- * What is skipped in the input is left to the markup.
+ * What is skipped in the input (the entity references too) is left to the markup.
  */
 export function alignMarkdown(source: string, start: number, end: number, value: string): { chars: string[]; offsets: number[] } {
   const chars: string[] = [];
   const offsets: number[] = [];
+  // an entity reference at k that the value does not spell out at j was decoded there
+  const entityAt = (k: number, j: number): string | undefined => {
+    if (source[k] !== '&') return undefined;
+    const entity = ENTITY.exec(source.slice(k, k + 40))?.[0];
+    return entity && !value.startsWith(entity, j) ? entity : undefined;
+  };
+  const decoded = (j: number, entity: string, at: number): number => {
+    const n = isHighSurrogate(value.charCodeAt(j)) ? 2 : 1;
+    for (let k = 0; k < n; k++) chars.push(value[j + k]), offsets.push(-1);
+    i = at + entity.length;
+    return j + n;
+  };
   let i = start;
   for (let j = 0; j < value.length; ) {
     const v = value[j];
-    if (i < end && source[i] === v) {
-      chars.push(v);
-      offsets.push(i++);
-      j++;
-    } else if (i < end && source[i] === '&' && ENTITY.test(source.slice(i, i + 40))) {
-      // (before whitespace: &nbsp; stands for whitespace)
-      i += ENTITY.exec(source.slice(i, i + 40))![0].length;
-      const n = isHighSurrogate(value.charCodeAt(j)) ? 2 : 1;
-      for (let k = 0; k < n; k++) chars.push(value[j + k]), offsets.push(-1);
-      j += n;
-    } else if (isWhitespace(v)) {
-      if (i < end && isWhitespace(source[i])) i++;
-      chars.push(v);
-      offsets.push(-1);
-      j++;
-    } else if (i < end && v === '\ufffd' && source[i] === '\u0000') {
+    if (isWhitespace(v)) {
+      const entity = i < end ? entityAt(i, j) : undefined; // &nbsp;
+      if (i < end && source[i] === v) {
+        chars.push(v);
+        offsets.push(i++);
+        j++;
+      } else if (entity) {
+        j = decoded(j, entity, i);
+      } else {
+        // whitespace remark wrote otherwise (a tab as spaces, a line end in code as a space)
+        chars.push(v);
+        offsets.push(-1);
+        j++;
+      }
+      continue;
+    }
+    // input whitespace needs no place: a character that is not whitespace skips it
+    while (i < end && isWhitespace(source[i])) i++;
+    const entity = i < end ? entityAt(i, j) : undefined;
+    if (entity) {
+      j = decoded(j, entity, i);
+    } else if (i < end && same(source[i], v)) {
       chars.push(source[i]);
       offsets.push(i++);
       j++;
-    } else if (i < end && occursIn(source, v, i, end)) {
-      i++; // syntax: skipped, the markup keeps it
+    } else if (i + 1 < end && source[i] === '\\' && ASCII_PUNCTUATION.test(source[i + 1]) && same(source[i + 1], v)) {
+      i++; // an escape's backslash: markup
     } else {
-      // nowhere left in the input (the second character of a two-character entity): made up
-      chars.push(v);
-      offsets.push(-1);
-      j++;
+      // syntax (quote marks, indentation) up to the character or the entity that gives it
+      let k = i + 1;
+      while (k < end && !same(source[k], v) && !entityAt(k, j)) k++;
+      if (k < end) {
+        i = k;
+      } else {
+        // nowhere in the input (the second character of a two-character entity): made up
+        chars.push(v);
+        offsets.push(-1);
+        j++;
+      }
     }
   }
   return { chars, offsets };
 }
 
-function occursIn(source: string, ch: string, from: number, end: number): boolean {
-  for (let k = from; k < end; k++) if (source[k] === ch) return true;
-  return false;
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+
+/** The input's character is the value's: itself, or a NUL remark wrote as U+FFFD. */
+function same(inInput: string, inValue: string): boolean {
+  return inInput === inValue || (inValue === '\ufffd' && inInput === '\u0000');
 }
 
 function isHighSurrogate(c: number): boolean {

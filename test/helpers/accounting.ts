@@ -20,7 +20,8 @@ export interface AccountingOptions {
    * ATX heading markers (`## `, closing ` ##`) are syntax and may be dropped (the
    * line scanners drop them; the Markdown parser path keeps them as markup).
    * markdown also: an entity reference may come back decoded in the text (its
-   * source is then in the markup). html: the text content counts; markup (tags,
+   * source is then in the markup). Any format: half a surrogate pair (only a
+   * string handed to parse() can hold one) may come back as U+FFFD. html: the text content counts; markup (tags,
    * comments, script/style/title bodies, entity sources) may appear in the output
    * or not, an entity may come back decoded, each table cell may add the `|` that
    * separates it from the next in a row's text, and NUL and lone surrogates may
@@ -135,6 +136,7 @@ function textExpectation(input: string): Expectation {
   const expected: Expectation = { required: new Map(), optional: new Map() };
   countInto(expected.required, input);
   allowHeadingMarkers(input, expected);
+  allowLoneSurrogates(input, expected);
   return expected;
 }
 
@@ -260,15 +262,19 @@ function htmlExpectation(input: string): Expectation {
   // HTML parsing drops U+0000 from body text and turns it into U+FFFD in <title>
   // and raw text (WHATWG tokenizer and tree construction).
   allowNulAsReplacement(input, expected);
-  // Half a surrogate pair cannot reach the HTML parser: the front-end makes it U+FFFD.
-  for (const m of input.matchAll(LONE_SURROGATE)) {
-    makeOptional(expected, m[0], 1);
-    expected.optional.set('\uFFFD', (expected.optional.get('\uFFFD') ?? 0) + 1);
-  }
+  allowLoneSurrogates(input, expected);
   // A table row's text joins its cells with " | ": at most one '|' per cell.
   const cells = input.match(/<t[dh](?=[\s/>])/gi)?.length ?? 0;
   if (cells) expected.optional.set('|', (expected.optional.get('|') ?? 0) + cells);
   return expected;
+}
+
+/** Half a surrogate pair is read as U+FFFD (src/decode/surrogates.ts), as its UTF-8 bytes would be. */
+function allowLoneSurrogates(input: string, expected: Expectation): void {
+  for (const m of input.matchAll(LONE_SURROGATE)) {
+    makeOptional(expected, m[0], 1);
+    expected.optional.set('\uFFFD', (expected.optional.get('\uFFFD') ?? 0) + 1);
+  }
 }
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { decode } from '../../src/decode/index.js';
+import { decode, decodeString } from '../../src/decode/index.js';
 import { parse } from '../../src/index.js';
 import { InputError } from '../../src/errors.js';
 
@@ -120,6 +120,14 @@ describe('decode', () => {
     while (!new TextDecoder('gb18030').decode(gb.subarray(0, cut)).endsWith('\uFFFD')) cut++; // inside a character
     // 浣 in GB18030 (E4 BD) reads as the first two bytes of a three-byte UTF-8 character
     for (const bytes of [gb, gb.subarray(0, cut), Buffer.from([0xe4, 0xbd])]) expect(decode(bytes).encoding).toBe('gb18030');
+  });
+
+  it('reads a string as its UTF-8 bytes would be read: half a surrogate pair is U+FFFD, with a warning', () => {
+    const d = decodeString('第一条\ud800正文\n\udc00😀');
+    expect(d.text).toBe('第一条\uFFFD正文\n\uFFFD😀');
+    expect(d.bytes).toBe(Buffer.byteLength('第一条\ud800正文\n\udc00😀'));
+    expect(d.diagnostics).toEqual([{ severity: 'warning', code: 'lone-surrogate', message: expect.stringMatching(/surrogate/), line: 1, column: 4, offset: 3 }]);
+    expect(decodeString('正文😀')).toMatchObject({ text: '正文😀', diagnostics: [] });
   });
 
   it('counts GB18030 failures too', () => {

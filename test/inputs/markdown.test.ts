@@ -105,7 +105,7 @@ describe('Markdown front-end', () => {
       { text: '链接 R&D', heading: 0 },
       { text: '标题', heading: 2 },
     ]);
-    expect(stream.markup?.map((r) => md.slice(r.start, r.end))).toEqual(['>', '**', '**', '-', '\\', '[', '](http://x.cn "t")', 'amp;', '---', '##']);
+    expect(stream.markup?.map((r) => md.slice(r.start, r.end))).toEqual(['>', '**', '**', '-', '\\', '[', '](http://x.cn "t")', '&amp;', '---', '##']);
     expectExactSegments(md, stream.blocks);
   });
 
