@@ -9,8 +9,9 @@ import { buildWork, root, workDir } from './build.mjs';
 
 const SHARED = ['test/helpers/accounting.ts', 'test/reliability/cases.ts'];
 
-export async function loadEngine() {
-  const build = buildWork('build');
+/** `rebuild: false` loads the last build of bench/work/build as it is (a second worker of the same run). */
+export async function loadEngine({ rebuild = true } = {}) {
+  const build = rebuild ? buildWork('build') : join(workDir, 'build');
   const lib = join(workDir, 'fuzz-lib');
   for (const rel of SHARED) {
     const source = readFileSync(join(root, rel), 'utf8');
