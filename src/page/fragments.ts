@@ -44,6 +44,7 @@ const OPEN_END = /[，,、“‘「『（(《\[【—-]$/;
  */
 export function isCut(block: Block, next: Block | undefined): boolean | 'maybe' {
   const text = block.text.trim();
+  if (endsInAsideMidSentence(text)) return true;
   if (endsClosed(text)) return false;
   if (OPEN_END.test(text)) return true;
   if (block.heading > 0 || block.cells || block.role) return false;
@@ -63,6 +64,22 @@ export function isCut(block: Block, next: Block | undefined): boolean | 'maybe' 
   if (next && isDateLine(next.text)) return false;
   if (han >= 20) return true;
   return endsWithDanglingCharacter(text) || 'maybe';
+}
+
+/**
+ * 制定行政规范性文件（以下简称规范性文件）: a bracketed aside closes the line, but it
+ * sits inside a sentence (a word just before it, no full stop) that has not ended.
+ * （此件公开发布） and …执行。（负责部门：海关总署） end where they should.
+ */
+function endsInAsideMidSentence(text: string): boolean {
+  const close = text[text.length - 1];
+  const open = close === '）' ? '（' : close === ')' ? '(' : null;
+  if (!open) return false;
+  const at = text.lastIndexOf(open);
+  if (at <= 0) return false;
+  const aside = text.slice(at + 1, -1);
+  if (/[。！？；]/.test(aside) || aside.includes(close)) return false;
+  return /[\u4e00-\u9fa5]/.test(text[at - 1]) && (text.slice(0, at).match(HAN)?.length ?? 0) >= 4;
 }
 
 /** A head that starts something new: a numbering marker, a question, an answer. */

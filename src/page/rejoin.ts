@@ -35,15 +35,18 @@ const SEQUEL_WEIGHT = 2.5;
  */
 export function linkSeams(fragments: Fragment[]): { links: Map<number, number>; candidates: SeamCandidate[] } {
   // Judged first with contexts that run on through the column; then again with
-  // each chosen head taken as the top of a column, so that no context reaches
-  // across it into another article's text.
+  // the column tops that the first choice reveals, so that no context reaches
+  // across one into another article's text.
   const contexts = new Map<string, Context>();
   const ends: SeamEnds = {
     openers: fragments.map((f) => (f.cut || f.maybeCut ? openAtEnd(f.blocks[f.blocks.length - 1].text) : null)),
     closers: fragments.map((f) => closedAtStart(f.blocks[0].text)),
   };
   const first = chooseLinks(weighSeams(fragments, ends, new Set(), contexts));
-  const candidates = weighSeams(fragments, ends, new Set(first.values()), contexts);
+  // A chosen head starts a column; so does whatever follows a chosen tail, whose
+  // column ended in the cut.
+  const columnTops = new Set([...first.values(), ...[...first.keys()].map((tail) => tail + 1)]);
+  const candidates = weighSeams(fragments, ends, columnTops, contexts);
   return { links: chooseLinks(candidates), candidates };
 }
 

@@ -53,6 +53,12 @@ describe('cut ends', () => {
     expect(isCut(block('7.建设创新高地。综合运用综合保税区政策'), undefined)).toBe(true);
     expect(isCut(block('7.建设创新高地。'), undefined)).toBe(false);
   });
+
+  it('takes a bracketed aside inside an unfinished sentence for a cut, not one after it', () => {
+    expect(isCut(block('制定行政规范性文件（以下简称规范性文件）'), undefined)).toBe(true);
+    expect(isCut(block('（此件公开发布）'), undefined)).toBe(false);
+    expect(isCut(block('支持开展保证保险试点。（负责部门：海关总署、银保监会）'), undefined)).toBe(false);
+  });
 });
 
 describe('numbering evidence', () => {
