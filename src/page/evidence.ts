@@ -192,6 +192,67 @@ function dot(a: Grams, b: Grams): number {
   return sum;
 }
 
+// One profile compared with many others in a row (a cut's context against every
+// head after it): its counts go into a hash table once, and each comparison is a
+// look-up per bigram of the other side.
+let tableOwner: Grams | null = null;
+let lastSelf: Grams | null = null;
+let tableKeys = new Int32Array(0);
+let tableCounts = new Int32Array(0);
+let tableShift = 32;
+const MIN_TABLE_KEYS = 16;
+
+function scatter(g: Grams): void {
+  let bits = 6;
+  while (1 << bits < g.keys.length * 2) bits++;
+  if (tableKeys.length !== 1 << bits) {
+    tableKeys = new Int32Array(1 << bits);
+    tableCounts = new Int32Array(1 << bits);
+  }
+  tableKeys.fill(-1);
+  tableShift = 32 - bits;
+  const mask = (1 << bits) - 1;
+  for (let i = 0; i < g.keys.length; i++) {
+    const key = g.keys[i];
+    let slot = Math.imul(key, 0x9e3779b1) >>> tableShift;
+    while (tableKeys[slot] !== -1) slot = (slot + 1) & mask;
+    tableKeys[slot] = key;
+    tableCounts[slot] = g.counts[i];
+  }
+  tableOwner = g;
+}
+
+/** Σ owner[g] × b[g] against the scattered owner. */
+function dotScattered(b: Grams): number {
+  const mask = tableKeys.length - 1;
+  let sum = 0;
+  for (let i = 0; i < b.keys.length; i++) {
+    const key = b.keys[i];
+    let slot = Math.imul(key, 0x9e3779b1) >>> tableShift;
+    for (;;) {
+      const k = tableKeys[slot];
+      if (k === key) {
+        sum += tableCounts[slot] * b.counts[i];
+        break;
+      }
+      if (k === -1) break;
+      slot = (slot + 1) & mask;
+    }
+  }
+  return sum;
+}
+
+/** dot(a, b), through the hash table when `a` is compared again right after its last comparison. */
+function dotOf(a: Grams, b: Grams): number {
+  if (a === tableOwner) return dotScattered(b);
+  if (a === lastSelf && a.keys.length >= MIN_TABLE_KEYS) {
+    scatter(a);
+    return dotScattered(b);
+  }
+  lastSelf = a;
+  return dot(a, b);
+}
+
 /** Profiles of blocks that are compared many times (rejoin contexts overlap), computed once per block. */
 const blockGrams = new WeakMap<object, { grams: Grams; half: number; full: number }>();
 
@@ -312,7 +373,7 @@ export class TextProfile {
     if (this.map && other.map) d = dotMaps(this.map, other.map);
     else if (this.map) d = dotMapGrams(this.map, other.grams);
     else if (other.map) d = dotMapGrams(other.map, this.grams);
-    else d = dot(this.grams, other.grams);
+    else d = dotOf(this.grams, other.grams);
     return d / Math.sqrt(na * nb);
   }
 }
