@@ -80,18 +80,19 @@ function inSomeWord(a: string, b: string): boolean {
   return lo < table.length && table[lo] === code;
 }
 
-const HAN = /[\u4e00-\u9fa5]/;
+/** [\u4e00-\u9fa5], tested on one UTF-16 unit */
+const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fa5;
 
 /** Trailing and leading Han runs around a seam (at most n characters each). */
 function hanTail(text: string, n: number): string {
   let i = text.length;
-  while (i > 0 && text.length - i < n && HAN.test(text[i - 1])) i--;
+  while (i > 0 && text.length - i < n && isHan(text.charCodeAt(i - 1))) i--;
   return text.slice(i);
 }
 
 function hanHead(text: string, n: number): string {
   let i = 0;
-  while (i < text.length && i < n && HAN.test(text[i])) i++;
+  while (i < text.length && i < n && isHan(text.charCodeAt(i))) i++;
   return text.slice(0, i);
 }
 
@@ -114,11 +115,12 @@ export interface SeamWord {
 }
 
 export function seamWord(before: string, after: string): SeamWord | null {
+  // (the Han runs are empty unless the seam has a Han character on each side; and a
+  // token across the seam is a dictionary word holding both: asked before cutting)
+  if (!isHan(before.charCodeAt(before.length - 1)) || !isHan(after.charCodeAt(0))) return null;
+  if (!inSomeWord(before[before.length - 1], after[0])) return null;
   const left = hanTail(before, 6);
   const right = hanHead(after, 6);
-  if (!left || !right) return null;
-  // a token across the seam is a dictionary word holding both characters at the seam
-  if (!inSomeWord(left[left.length - 1], right[0])) return null;
   const seg = loadSegmenter();
   if (!seg) return null;
   const tokens = seg.cut(left + right, false);
