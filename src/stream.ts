@@ -93,7 +93,15 @@ function runPages(decoded: Decoded, format: InputFormat, options: ParseOptions, 
   };
   // pipeline.ts frontEnd() for plain text, the hard-wrapped columns a block at a time
   if (looksHardWrapped(text)) unwrapEach(text, take);
-  else for (const block of scanLines(text).blocks) take(block);
+  else {
+    // one array of every line's block: let each go once its page is done
+    const all: Array<Block | undefined> = scanLines(text).blocks;
+    for (let i = 0; i < all.length; i++) {
+      const block = all[i]!;
+      all[i] = undefined;
+      take(block);
+    }
+  }
   if (page.length > 0) onePage(page);
 
   const shell: DocumentShell = {
