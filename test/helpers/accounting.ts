@@ -167,15 +167,22 @@ function allowDecodedEntities(input: string, expected: Expectation): void {
 }
 
 const ENTITY = /&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);?/g;
-const RAW_TEXT = /<(script|style|template|noscript|title)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi;
 /**
- * Splits HTML (outside raw-text elements) into text and markup as the WHATWG
- * tokenizer reads it: comments, doctypes and processing instructions (bogus
- * comments), tags with their attributes (a quoted value may hold '>'), `</` not
- * followed by a letter (a bogus comment: `</\nh3>` is one), entity references.
- * A tag the input ends in is markup too (the tokenizer drops it).
+ * Splits HTML into text and markup as the WHATWG tokenizer reads it: comments,
+ * doctypes and processing instructions (bogus comments), tags with their
+ * attributes (a quoted value may hold '>'; a name runs to whitespace, '/' or '>',
+ * so `<abc<script>` is one tag), `</` not followed by a letter (a bogus comment:
+ * `</\nh3>` is one), entity references. A tag the input ends in is markup too
+ * (the tokenizer drops it). The bodies of raw-text and RCDATA elements, and of
+ * elements the front-end reads as code (template, noscript), go to onRaw up to
+ * their end tag; `decoded` when their entities are decoded (title, textarea).
  */
-function splitHtml(text: string, onText: (s: string) => void, onMarkup: (s: string) => void): void {
+function splitHtml(
+  text: string,
+  onText: (s: string) => void,
+  onMarkup: (s: string) => void,
+  onRaw: (s: string, decoded: boolean) => void,
+): void {
   let from = 0;
   for (let i = 0; i < text.length; ) {
     let end = -1;
@@ -190,11 +197,26 @@ function splitHtml(text: string, onText: (s: string) => void, onMarkup: (s: stri
       continue;
     }
     onText(text.slice(from, i));
-    onMarkup(text.slice(i, end));
+    const tag = text.slice(i, end);
+    onMarkup(tag);
     from = i = end;
+    const name = START_TAG.exec(tag)?.[1].toLowerCase();
+    if (name && RAW_BODY.has(name) && tag.endsWith('>')) {
+      const close = new RegExp(`</${name}(?=[\\t\\n\\f\\r />])`, 'ig');
+      close.lastIndex = end;
+      const m = close.exec(text);
+      const bodyEnd = m ? m.index : text.length;
+      onRaw(text.slice(end, bodyEnd), name === 'title' || name === 'textarea');
+      from = i = bodyEnd;
+    }
   }
   onText(text.slice(from));
 }
+
+const START_TAG = /^<([A-Za-z][^\t\n\f\r />]*)/;
+
+/** Elements whose body is not parsed as markup (or is read as code): their content may appear or not. */
+const RAW_BODY = new Set(['script', 'style', 'template', 'noscript', 'title', 'textarea', 'xmp', 'iframe', 'noembed', 'noframes']);
 
 const ENTITY_AT = /&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);?/y;
 const HTML_SPACE = /[\t\n\f\r ]/;
@@ -246,15 +268,11 @@ function htmlExpectation(input: string): Expectation {
     // An entity's decoded character may appear too.
     if (m.startsWith('&')) countInto(optional, decodeEntity(m));
   };
-  let at = 0;
-  for (const m of input.matchAll(RAW_TEXT)) {
-    splitHtml(input.slice(at, m.index), (text) => void countInto(required, text), markup);
-    countInto(optional, m[0]);
-    // <title> is RCDATA: its entities are decoded
-    if (/^<title/i.test(m[0])) for (const e of m[0].matchAll(ENTITY)) countInto(optional, decodeEntity(e[0]));
-    at = m.index + m[0].length;
-  }
-  splitHtml(input.slice(at), (text) => void countInto(required, text), markup);
+  splitHtml(input, (text) => void countInto(required, text), markup, (raw, decoded) => {
+    countInto(optional, raw);
+    // <title> and <textarea> are RCDATA: their entities are decoded
+    if (decoded) for (const e of raw.matchAll(ENTITY)) countInto(optional, decodeEntity(e[0]));
+  });
   const expected = { required, optional };
   // A line-based reading of the page may take `## ` in the text for a heading
   // (once the HTML parser has dropped any NUL before it).

@@ -169,7 +169,9 @@ describe('fixed gaps stay fixed', () => {
   // character at the end) and hidden text were dropped; they are noise furniture
   // and unassigned now. Then fuzz finds, all in how the check reads HTML: an end
   // tag broken by a line ('</\nh3>' is a comment), '>' in a quoted attribute
-  // value, an entity in a <title> inside the body.
+  // value, an entity in a <title> inside the body; raw-text bodies are found by
+  // the same tokenizer ('<abc<script>' is one tag, a <style> inside an open
+  // attribute value is no element).
   it.each([
     '<div style="display:none">促进</div><p>正文</p>',
     '<div>(上接第(上接第</div>、',
@@ -179,6 +181,8 @@ describe('fixed gaps stay fixed', () => {
     '<div><a href=">/pl">评论</a><p>各地区各部门要加强宣传倡导，推动落实。</p></div>',
     '<div></div><title>&#x4e00;</title>',
     '<table><tr><td>指标</td><td>数值</td></tr></table><p>\ud800各地区各部门要加强宣传倡导，推动落实。</p>',
+    '<abc<script>&#x4e00;</script>',
+    '<nav><a href="\n<style>p { x: 1 }</style><h3>聚焦两会</h3></nav><div class="top">各地区各部门要加强宣传倡导，推动落实。</div>',
   ])('HTML text is accounted for: %j', (html) => {
     checkCase(engine, { input: html, name: 'page.html' });
   });
