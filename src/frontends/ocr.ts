@@ -286,6 +286,9 @@ export function unwrapEach(text: string, take: (block: Block) => void): void {
   const { shape, measure: widthOf } = measure(text);
   const width = shape.width;
   let current: Block | null = null;
+  // The last character of the paragraph so far, kept aside: reading it off a text
+  // built by appending would flatten the whole paragraph every line (quadratic).
+  let tail = '';
   const close = () => {
     if (current) take(current);
     current = null;
@@ -302,21 +305,23 @@ export function unwrapEach(text: string, take: (block: Block) => void): void {
     }
     // After a finished sentence, a numbered line (第十二条, （三）, 问：) starts a new
     // paragraph even when the sentence filled its last line to the column.
-    const opensItem = current !== null && SENTENCE_END.test(current.text) && opensParagraph(piece.text);
+    const opensItem = current !== null && SENTENCE_END.test(tail) && opensParagraph(piece.text);
     const opens = isIndented(text, start, end) || piece.heading > 0 || current === null || opensItem;
     if (opens || !current) {
       close();
       current = piece;
     } else {
-      appendLine(current, piece, text);
+      appendLine(current, piece, text, tail);
     }
+    tail = piece.text.slice(-1);
     // a line clearly shorter than the column ends its paragraph (a heading too, once it fits)
     if (widthOf(text, start, end) < width - 2) close();
   });
   close();
 }
 
-const SENTENCE_END = /[。；;！？!?：:]$/;
+/** Tested on a paragraph's last character alone. */
+const SENTENCE_END = /^[。；;！？!?：:]$/;
 /** Numbering that runs inline as often as it opens a line (一是…；二是…) does not count. */
 const INLINE_SCHEMES = new Set(['enum', 'circled', 'dash', 'arabic-paren']);
 
@@ -325,10 +330,10 @@ function opensParagraph(text: string): boolean {
   return m !== null && !INLINE_SCHEMES.has(m.scheme.id);
 }
 
-const LATIN_END = /[A-Za-z]$/;
+const LATIN_END = /^[A-Za-z]$/;
 const LATIN_START = /^[A-Za-z]/;
 
-function appendLine(block: Block, line: Block, source: string): void {
+function appendLine(block: Block, line: Block, source: string, tail: string): void {
   // A tab at the wrap separates table cells ("具体指标<TAB>发展目标"): it stays, as
   // written. A Latin word broken by the wrap needs a space back; CJK joins directly.
   const lastEnd = block.segments[block.segments.length - 1]?.end ?? 0;
@@ -337,7 +342,7 @@ function appendLine(block: Block, line: Block, source: string): void {
     block.segments.push({ from: block.text.length, start: lastEnd + tab, end: lastEnd + tab + 1 });
     block.text += '\t';
   }
-  const gap = tab === -1 && LATIN_END.test(block.text) && LATIN_START.test(line.text) ? ' ' : '';
+  const gap = tab === -1 && LATIN_END.test(tail) && LATIN_START.test(line.text) ? ' ' : '';
   const from = block.text.length + gap.length;
   block.text += gap + line.text;
   for (const s of line.segments) block.segments.push({ from: from + s.from, start: s.start, end: s.end });
