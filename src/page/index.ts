@@ -72,7 +72,7 @@ function splitOnePage(blocks: Block[], lines: LineIndex, out: PageResult, explai
   const items = classifyBlocks(blocks);
   const { fragments, diagnostics } = cutFragments(items, lines);
   out.diagnostics.push(...diagnostics);
-  const seams = linkSeams(fragments);
+  const seams = linkSeams(fragments, explain);
   const chains = assembleChains(fragments, seams.links);
   const firstArticle = out.articles.length;
 

@@ -33,7 +33,7 @@ const SEQUEL_WEIGHT = 2.5;
  * (a greedy maximum-weight matching; pages have tens of fragments, not thousands,
  * and candidates per seam are bounded by the fragments after it).
  */
-export function linkSeams(fragments: Fragment[]): { links: Map<number, number>; candidates: SeamCandidate[] } {
+export function linkSeams(fragments: Fragment[], explain = false): { links: Map<number, number>; candidates: SeamCandidate[] } {
   // Judged first with contexts that run on through the column; then again with
   // the column tops that the first choice reveals, so that no context reaches
   // across one into another article's text.
@@ -42,11 +42,11 @@ export function linkSeams(fragments: Fragment[]): { links: Map<number, number>; 
     openers: fragments.map((f) => (f.cut || f.maybeCut ? openAtEnd(f.blocks[f.blocks.length - 1].text) : null)),
     closers: fragments.map((f) => closedAtStart(f.blocks[0].text)),
   };
-  const first = chooseLinks(weighSeams(fragments, ends, new Set(), contexts));
+  const first = chooseLinks(weighSeams(fragments, ends, new Set(), contexts, false));
   // A chosen head starts a column; so does whatever follows a chosen tail, whose
   // column ended in the cut.
   const columnTops = new Set([...first.values(), ...[...first.keys()].map((tail) => tail + 1)]);
-  const candidates = weighSeams(fragments, ends, columnTops, contexts);
+  const candidates = weighSeams(fragments, ends, columnTops, contexts, explain);
   return { links: chooseLinks(candidates), candidates };
 }
 
@@ -61,8 +61,11 @@ function chooseLinks(candidates: SeamCandidate[]): Map<number, number> {
   return links;
 }
 
-/** Every candidate join of the page, scored; `columnTops` are fragments known to start a column. */
-function weighSeams(fragments: Fragment[], ends: SeamEnds, columnTops: Set<number>, contexts: Map<string, Context>): SeamCandidate[] {
+/**
+ * Every candidate join of the page that could be chosen (all of them, with their
+ * reasons, when explaining); `columnTops` are fragments known to start a column.
+ */
+function weighSeams(fragments: Fragment[], ends: SeamEnds, columnTops: Set<number>, contexts: Map<string, Context>, explain: boolean): SeamCandidate[] {
   // Soft-split fragments are single paragraphs; judge a seam by the run of the
   // column around it: what led up to the cut, and what follows the head.
   const before = fragments.map((f) => contextOf(fragments, contextBefore(fragments, f.index, columnTops), f.index, contexts));
@@ -84,26 +87,29 @@ function weighSeams(fragments: Fragment[], ends: SeamEnds, columnTops: Set<numbe
       featuresBefore[prev].cosine(featuresAfter[head.index]) * 4;
     if (affinity > 0) sequel.set(head.index, -Math.round(affinity * SEQUEL_WEIGHT * 10) / 10);
   }
+  let firstHead = 0;
   for (const tail of fragments) {
     if (!tail.cut && !tail.maybeCut) continue;
-    for (const head of heads) {
-      if (head.index <= tail.index) continue;
+    while (firstHead < heads.length && heads[firstHead].index <= tail.index) firstHead++;
+    for (let h = firstHead; h < heads.length; h++) {
+      const head = heads[h];
       // Bounded per seam: a cut resumes within the next columns, not pages away,
       // so a page of thousands of fragments stays linear.
       if (head.index - tail.index > MAX_SEAM_DISTANCE) break;
       const brackets = pairsUp(ends.openers[tail.index], ends.closers[head.index]);
-      const c = scoreSeam(tail, head, featuresBefore[tail.index], featuresAfter[head.index], brackets);
+      const c = scoreSeam(tail, head, featuresBefore[tail.index], featuresAfter[head.index], brackets, explain);
       const points = sequel.get(head.index);
       if (points !== undefined && head.index - 1 !== tail.index) {
         c.score += points;
-        c.why.push(`${points.toFixed(1)} reads on from the paragraph above`);
+        if (explain) c.why.push(`${points.toFixed(1)} reads on from the paragraph above`);
       }
       const n = numberingScore(markersBefore[tail.index], markersAfter[head.index].slice(0, 4));
       if (n !== 0) {
         c.score += n;
-        c.why.push(`${n > 0 ? '+' : ''}${n.toFixed(1)} numbering`);
+        if (explain) c.why.push(`${n > 0 ? '+' : ''}${n.toFixed(1)} numbering`);
       }
-      candidates.push(c);
+      // Below the bar a join is never chosen: keep it only to be shown.
+      if (explain || c.score >= MIN_SEAM_SCORE) candidates.push(c);
     }
   }
   return candidates;
@@ -247,7 +253,7 @@ function assignment(group: SeamCandidate[], tails: number[], heads: number[]): S
   return chosen;
 }
 
-function scoreSeam(tail: Fragment, head: Fragment, tf: TextProfile, hf: TextProfile, brackets: number): SeamCandidate {
+function scoreSeam(tail: Fragment, head: Fragment, tf: TextProfile, hf: TextProfile, brackets: number, explain: boolean): SeamCandidate {
   const why: string[] = [];
   let score = 0;
   const before = tail.blocks[tail.blocks.length - 1].text;
@@ -257,13 +263,13 @@ function scoreSeam(tail: Fragment, head: Fragment, tf: TextProfile, hf: TextProf
   const add = (points: number, reason: string) => {
     if (points === 0) return;
     score += points;
-    why.push(`${points > 0 ? '+' : ''}${points.toFixed(1)} ${reason}`);
+    if (explain) why.push(`${points > 0 ? '+' : ''}${points.toFixed(1)} ${reason}`);
   };
   // 导,促进… / 力、战略…: a sentence resumed within its first few characters.
   if (OPENS_ON_CLOSING_PUNCTUATION.test(after)) add(5, 'head starts with closing punctuation');
   else if (/^[^，,、。；;：:！？]{1,3}[，,。；;]|^[^，,、。；;：:！？][、]/.test(after)) add(2, 'head resumes a sentence');
   // 继1994年9|月16日 / 不超过100|万: a number and its unit or its other digits.
-  else if (/[0-9０-９]$/.test(before) && /^[0-9０-９年月日号时万亿千百元%％个项条名人次倍岁]/.test(after)) add(3, 'number continues across seam');
+  else if (/[0-9０-９]/.test(before.slice(-1)) && /^[0-9０-９年月日号时万亿千百元%％个项条名人次倍岁]/.test(after)) add(3, 'number continues across seam');
   // 的技术研发… : a particle or conjunction cannot open a paragraph.
   else if (opensOnParticle(after)) add(3, 'head opens on a particle');
   if (brackets > 0) add(3, 'head closes the quote or bracket the tail left open');
