@@ -1,9 +1,8 @@
 import type { Article, ArticleDraft, BlockStream, Decoded, InputFormat, PolicyDocument, Span } from './types.js';
 import { decode, decodeString } from './decode/index.js';
 import { LineIndex } from './decode/lines.js';
-import { scanLines } from './frontends/text.js';
 import { htmlBlocks } from './frontends/html.js';
-import { looksHardWrapped, unwrapColumns } from './frontends/ocr.js';
+import { looksHardWrapped, textBlocks, unwrapColumns } from './frontends/ocr.js';
 import { loadMarkdownParser, markdownBlocks } from './frontends/markdown.js';
 import { withSetAside } from './frontends/set-aside.js';
 import { splitPage, type PageExplain } from './page/index.js';
@@ -96,7 +95,7 @@ function frontEnd(format: InputFormat, text: string): BlockStream {
     case 'markdown':
       return looksHardWrapped(text) ? unwrapColumns(text) : markdownBlocks(text);
     case 'text':
-      return looksHardWrapped(text) ? unwrapColumns(text) : scanLines(text);
+      return textBlocks(text);
   }
 }
 

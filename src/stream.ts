@@ -8,8 +8,7 @@ import type { Article, Block, Decoded, Diagnostic, Furniture, InputFormat, Polic
 import { decode } from './decode/index.js';
 import { LineIndex } from './decode/lines.js';
 import { buildArticle, detectFormat, fromString, OUTPUT_VERSION, type ParseOptions } from './pipeline.js';
-import { scanLines } from './frontends/text.js';
-import { looksHardWrapped, unwrapEach } from './frontends/ocr.js';
+import { eachTextBlock } from './frontends/ocr.js';
 import { splitPage } from './page/index.js';
 import { schemaErrors } from './schema/index.js';
 
@@ -91,17 +90,8 @@ function runPages(decoded: Decoded, format: InputFormat, options: ParseOptions, 
     page.push(block);
     last = block.segments[block.segments.length - 1]?.end ?? start;
   };
-  // pipeline.ts frontEnd() for plain text, the hard-wrapped columns a block at a time
-  if (looksHardWrapped(text)) unwrapEach(text, take);
-  else {
-    // one array of every line's block: let each go once its page is done
-    const all: Array<Block | undefined> = scanLines(text).blocks;
-    for (let i = 0; i < all.length; i++) {
-      const block = all[i]!;
-      all[i] = undefined;
-      take(block);
-    }
-  }
+  // pipeline.ts frontEnd() for plain text, a block at a time
+  eachTextBlock(text, take);
   if (page.length > 0) onePage(page);
 
   const shell: DocumentShell = {

@@ -1,5 +1,5 @@
 import type { Block, BlockStream, Segment } from '../types.js';
-import { lineBlock } from './text.js';
+import { lineBlock, scanLines } from './text.js';
 import { matchMarker } from '../structure/levels.js';
 
 /**
@@ -267,6 +267,38 @@ export function looksHardWrapped(text: string): boolean {
   if (shape.over > 0.03) return false;
   // without paragraph indentation only a fairly regular column is trusted
   return shape.regular >= 0.5 || (shape.regular >= 0.4 && shape.indented >= 0.05);
+}
+
+/**
+ * Plain text a printed page at a time (pages end at form feeds, as pdftotext
+ * writes them): a page set as a hard-wrapped column is re-flowed, any other is
+ * read a line a block. A file may hold both kinds, so each page is judged on its
+ * own. Blocks come in order, their offsets into the whole text.
+ */
+export function eachTextBlock(text: string, take: (block: Block) => void): void {
+  let start = 0;
+  for (;;) {
+    let end = text.indexOf('\f', start);
+    const last = end === -1;
+    if (last) end = text.length;
+    const page = start === 0 && last ? text : text.slice(start, end);
+    const offset = start;
+    const place = (block: Block) => {
+      if (offset) for (const s of block.segments) (s.start += offset), (s.end += offset);
+      take(block);
+    };
+    if (looksHardWrapped(page)) unwrapEach(page, place);
+    else for (const block of scanLines(page).blocks) place(block);
+    if (last) break;
+    start = end + 1;
+  }
+}
+
+/** eachTextBlock() as one block stream. */
+export function textBlocks(text: string): BlockStream {
+  const blocks: Block[] = [];
+  eachTextBlock(text, (block) => blocks.push(block));
+  return { blocks, meta: {}, diagnostics: [] };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { scanLines } from '../../src/frontends/text.js';
-import { looksHardWrapped, squeezeBlockSpaces, squeezeCjkSpaces, unwrapColumns } from '../../src/frontends/ocr.js';
+import { looksHardWrapped, squeezeBlockSpaces, squeezeCjkSpaces, textBlocks, unwrapColumns } from '../../src/frontends/ocr.js';
 import { parse } from '../../src/index.js';
 import type { Block } from '../../src/types.js';
 
@@ -93,6 +93,14 @@ describe('hard-wrapped OCR columns', () => {
       '三是健全机制。',
     ].join('\n');
     expect(unwrapColumns(column).blocks.map((b) => b.text.slice(0, 3))).toEqual(['第一条', '第二条']);
+  });
+
+  it('are judged page by page: a file may mix wrapped and unwrapped pages', () => {
+    const mixed = seed + '\f' + wrapped + '\f' + seed;
+    const blocks = textBlocks(mixed).blocks;
+    const one = shape(scanLines(seed).blocks);
+    expect(shape(blocks)).toEqual([...one, ...one, ...one]);
+    expectExactSegments(mixed, blocks);
   });
 
   it('keep one exact segment per joined line', () => {
