@@ -2,19 +2,32 @@
 // leaves “ open is continued by a head that closes ” before opening anything.
 
 const PAIRS: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '（': '）', '(': ')', '「': '」', '『': '』', '【': '】' };
-const CLOSERS = new Map(Object.entries(PAIRS).map(([open, close]) => [close, open]));
+// By UTF-16 code unit: 1..8 an opener, -1..-8 its closer, 0 anything else. Every
+// page's fragments are read here, so the scan stays on numbers.
+const KIND = new Map<number, number>();
+Object.entries(PAIRS).forEach(([open, close], i) => {
+  KIND.set(open.charCodeAt(0), i + 1);
+  KIND.set(close.charCodeAt(0), -(i + 1));
+});
+const OPENERS = Object.keys(PAIRS);
+
+function kindOf(code: number): number {
+  // all the pairs' characters are ( ) or above U+2000: most text skips the lookup
+  return code === 0x28 || code === 0x29 || code >= 0x2018 ? KIND.get(code) ?? 0 : 0;
+}
 
 /** The innermost opener that `text` leaves unclosed, or null. */
 export function openAtEnd(text: string): string | null {
-  const stack: string[] = [];
-  for (const ch of text) {
-    if (ch in PAIRS) stack.push(ch);
-    else if (CLOSERS.has(ch)) {
-      const at = stack.lastIndexOf(CLOSERS.get(ch)!);
+  const stack: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const kind = kindOf(text.charCodeAt(i));
+    if (kind > 0) stack.push(kind);
+    else if (kind < 0) {
+      const at = stack.lastIndexOf(-kind);
       if (at >= 0) stack.length = at;
     }
   }
-  return stack.length > 0 ? stack[stack.length - 1] : null;
+  return stack.length > 0 ? OPENERS[stack[stack.length - 1] - 1] : null;
 }
 
 /**
@@ -22,12 +35,14 @@ export function openAtEnd(text: string): string | null {
  * opening stretch is read: what a cut left open closes soon after it.
  */
 export function closedAtStart(text: string, within = 100): string | null {
-  const stack: string[] = [];
-  for (const ch of text.slice(0, within)) {
-    if (ch in PAIRS) stack.push(ch);
-    else if (CLOSERS.has(ch)) {
-      const at = stack.lastIndexOf(CLOSERS.get(ch)!);
-      if (at < 0) return ch;
+  const stack: number[] = [];
+  const end = Math.min(text.length, within);
+  for (let i = 0; i < end; i++) {
+    const kind = kindOf(text.charCodeAt(i));
+    if (kind > 0) stack.push(kind);
+    else if (kind < 0) {
+      const at = stack.lastIndexOf(-kind);
+      if (at < 0) return PAIRS[OPENERS[-kind - 1]];
       stack.length = at;
     }
   }
