@@ -17,6 +17,8 @@ export interface Chain {
 // Consecutive paragraphs of one column mostly belong together; a switch of article
 // at a paragraph break must be earned by numbering and vocabulary.
 const ADJACENCY = 4;
+/** How many paragraphs further down the column an unnumbered one looks for a marker. */
+const LOOK_AHEAD = 6;
 const normalise = (s: string) => s.replace(/[\s\u3000"“”《》〈〉()（）]/g, '');
 
 /** A headline printed again over a later column: same text, or one a prefix of the other. */
@@ -39,10 +41,11 @@ export function chooseChain(f: Fragment, chains: Chain[], fragments: Fragment[],
     const owner = chains.find((c) => repeatsHeadline(c, h.text));
     if (owner) return owner;
   }
-  // A paragraph without a marker says little; the markers of the paragraphs that
-  // follow it in its column say where it belongs.
+  // A paragraph without a marker says little; the markers of the next few
+  // paragraphs of its column say where it belongs (a few: a page of unnumbered
+  // paragraphs must not be read to its end for each one).
   const ahead = [...f.markers];
-  for (let k = f.index + 1; k < fragments.length && fragments[k].soft && ahead.length < 2; k++) ahead.push(...fragments[k].markers);
+  for (let k = f.index + 1; k < fragments.length && k <= f.index + LOOK_AHEAD && fragments[k].soft && ahead.length < 2; k++) ahead.push(...fragments[k].markers);
   const ff = TextProfile.of(f.blocks.map((b) => b.text));
   let best: Chain | undefined;
   let bestScore = -Infinity;

@@ -1,6 +1,7 @@
 import { leadingMarker } from './markers.js';
 import type { Block, Continuation, Dateline } from '../types.js';
 import {
+  countHan,
   folioOf,
   continuationOf,
   datelineOf,
@@ -120,7 +121,7 @@ export function classifyBlocks(blocks: Block[]): PageItem[] {
  */
 function looksLikeNewsHeadline(text: string): boolean {
   const t = text.trim();
-  const han = t.match(/[\u4e00-\u9fa5]/g)?.length ?? 0;
+  const han = countHan(t, 12);
   return han >= 12 && !/[，,。；;：:！？!?、（）()]/.test(t) && !/[的地得和与及或对在为将把被从向以于并而且之其等]$/.test(t);
 }
 

@@ -1,7 +1,7 @@
 import type { Block, Continuation, Dateline, Diagnostic } from '../types.js';
 import type { LineIndex } from '../decode/lines.js';
 import type { PageItem } from './classify.js';
-import { endsClosed, isBareLine, isDateLine, startsNumbered, TABLE_ROW } from './furniture.js';
+import { countHan, endsClosed, isBareLine, isDateLine, startsNumbered, TABLE_ROW } from './furniture.js';
 import { leadingMarker, type LeadingMarker } from './markers.js';
 import { endsWithDanglingCharacter } from './seams.js';
 
@@ -33,7 +33,6 @@ export interface Fragment {
 
 /** Break at every paragraph boundary and let assignment keep neighbours together. */
 const SOFT_SPLITS = true;
-const HAN = /[\u4e00-\u9fa5]/g;
 const OPEN_END = /[，,、“‘「『（(《\[【—-]$/;
 
 /**
@@ -53,7 +52,7 @@ export function isCut(block: Block, next: Block | undefined): boolean | 'maybe' 
   if (/[。！？；][^。！？；]*[\u4e00-\u9fa5][^。！？；]*$/.test(text) && !TABLE_ROW.test(text)) return true;
   if (TABLE_ROW.test(text)) return false;
   if (isDateLine(text)) return false;
-  const han = text.match(HAN)?.length ?? 0;
+  const han = countHan(text, 41);
   // 第十八条 with nothing after it, or with words and no full stop: law articles end in 。
   if (/^第[一二三四五六七八九十百千零〇两0-9０-９]+条(?:之[一二三四五六七八九十]+)?(?:[\s\u3000]+\S.*)?$/.test(text)) return true;
   // 第三节 权利的保护期: a law's division titles are short and whole; a word missing
@@ -79,7 +78,7 @@ function endsInAsideMidSentence(text: string): boolean {
   if (at <= 0) return false;
   const aside = text.slice(at + 1, -1);
   if (/[。！？；]/.test(aside) || aside.includes(close)) return false;
-  return /[\u4e00-\u9fa5]/.test(text[at - 1]) && (text.slice(0, at).match(HAN)?.length ?? 0) >= 4;
+  return /[\u4e00-\u9fa5]/.test(text[at - 1]) && countHan(text.slice(0, at), 4) >= 4;
 }
 
 /** A head that starts something new: a numbering marker, a question, an answer. */

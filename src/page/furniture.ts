@@ -123,7 +123,18 @@ export function isDateLine(text: string): boolean {
   return /^[0-9０-９〇零一二三四五六七八九]{4}年[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日$/.test(text.trim());
 }
 
-const HAN = /[\u4e00-\u9fa5]/g;
+/**
+ * How many Han characters the text holds, up to `limit`: counted in place, since
+ * a match array of a 4 MB line is 4 MB of one-character strings to collect.
+ */
+export function countHan(text: string, limit = Infinity): number {
+  let n = 0;
+  for (let i = 0; i < text.length && n < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fa5) n++;
+  }
+  return n;
+}
 
 /** A line with no sentence punctuation at all: titles, section names, sign-offs, table captions. */
 export function isBareLine(text: string): boolean {
@@ -136,7 +147,7 @@ export function looksLikeHeadline(block: Block): boolean {
   if (startsNumbered(t) || continuationOf(t) || datelineOf(t) || isDateLine(t)) return false;
   if (block.heading >= 2) return true;
   if (block.heading === 1) return isTitleSized(t);
-  const han = t.match(HAN)?.length ?? 0;
+  const han = countHan(t, 10);
   if (han < 10 || t.length > 64) return false;
   if (/[。；;！？!?：:]$/.test(t) || /[，,。]/.test(t)) return false;
   return true;
@@ -147,7 +158,7 @@ export function looksLikeHeadline(block: Block): boolean {
  * title (# 国务院关于…的通知): a page may mark its headlines with # alone.
  */
 function isTitleSized(t: string): boolean {
-  return (t.match(HAN)?.length ?? 0) >= 10;
+  return countHan(t, 10) >= 10;
 }
 
 /** 综合新闻 / 要闻 / 政策解读: a page section name. */
