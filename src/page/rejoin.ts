@@ -41,6 +41,7 @@ export function linkSeams(fragments: Fragment[], explain = false): { links: Map<
   const ends: SeamEnds = {
     openers: fragments.map((f) => (f.cut || f.maybeCut ? openAtEnd(f.blocks[f.blocks.length - 1].text) : null)),
     closers: fragments.map((f) => closedAtStart(f.blocks[0].text)),
+    evidence: new Map(),
   };
   const first = chooseLinks(weighSeams(fragments, ends, new Set(), contexts, false));
   // A chosen head starts a column; so does whatever follows a chosen tail, whose
@@ -96,8 +97,13 @@ function weighSeams(fragments: Fragment[], ends: SeamEnds, columnTops: Set<numbe
       // Bounded per seam: a cut resumes within the next columns, not pages away,
       // so a page of thousands of fragments stays linear.
       if (head.index - tail.index > MAX_SEAM_DISTANCE) break;
-      const brackets = pairsUp(ends.openers[tail.index], ends.closers[head.index]);
-      const c = scoreSeam(tail, head, featuresBefore[tail.index], featuresAfter[head.index], brackets, explain);
+      const key = tail.index * fragments.length + head.index;
+      let text = ends.evidence.get(key);
+      if (!text) {
+        text = seamTextEvidence(tail, head, pairsUp(ends.openers[tail.index], ends.closers[head.index]));
+        ends.evidence.set(key, text);
+      }
+      const c = scoreSeam(tail, head, featuresBefore[tail.index], featuresAfter[head.index], text, explain);
       const points = sequel.get(head.index);
       if (points !== undefined && head.index - 1 !== tail.index) {
         c.score += points;
@@ -253,48 +259,61 @@ function assignment(group: SeamCandidate[], tails: number[], heads: number[]): S
   return chosen;
 }
 
-function scoreSeam(tail: Fragment, head: Fragment, tf: TextProfile, hf: TextProfile, brackets: number, explain: boolean): SeamCandidate {
-  const why: string[] = [];
-  let score = 0;
+/** Points and their reason. */
+type Evidence = Array<[number, string]>;
+
+/**
+ * What the two texts at a seam say, whatever their contexts: the same in both
+ * weighings of a page, so worked out once per pair (the segmenter is the dear part).
+ */
+function seamTextEvidence(tail: Fragment, head: Fragment, brackets: number): Evidence {
+  const evidence: Evidence = [];
   const before = tail.blocks[tail.blocks.length - 1].text;
   const after = head.blocks[0].text;
   const seam = seamWord(before, after);
   const word = seam && !seam.compound ? seam.word : null;
-  const add = (points: number, reason: string) => {
-    if (points === 0) return;
-    score += points;
-    if (explain) why.push(`${points > 0 ? '+' : ''}${points.toFixed(1)} ${reason}`);
-  };
   // 导,促进… / 力、战略…: a sentence resumed within its first few characters.
-  if (OPENS_ON_CLOSING_PUNCTUATION.test(after)) add(5, 'head starts with closing punctuation');
-  else if (/^[^，,、。；;：:！？]{1,3}[，,。；;]|^[^，,、。；;：:！？][、]/.test(after)) add(2, 'head resumes a sentence');
+  if (OPENS_ON_CLOSING_PUNCTUATION.test(after)) evidence.push([5, 'head starts with closing punctuation']);
+  else if (/^[^，,、。；;：:！？]{1,3}[，,。；;]|^[^，,、。；;：:！？][、]/.test(after)) evidence.push([2, 'head resumes a sentence']);
   // 继1994年9|月16日 / 不超过100|万: a number and its unit or its other digits.
-  else if (/[0-9０-９]/.test(before.slice(-1)) && /^[0-9０-９年月日号时万亿千百元%％个项条名人次倍岁]/.test(after)) add(3, 'number continues across seam');
+  else if (/[0-9０-９]/.test(before.slice(-1)) && /^[0-9０-９年月日号时万亿千百元%％个项条名人次倍岁]/.test(after)) evidence.push([3, 'number continues across seam']);
   // 的技术研发… : a particle or conjunction cannot open a paragraph.
-  else if (opensOnParticle(after)) add(3, 'head opens on a particle');
-  if (brackets > 0) add(3, 'head closes the quote or bracket the tail left open');
-  else if (brackets < 0) add(-2, 'head closes a quote or bracket the tail never opened');
-  if (word) add(3, `word across seam: ${word}`);
-  else if (seam) add(1, `compound across seam: ${seam.word}`);
+  else if (opensOnParticle(after)) evidence.push([3, 'head opens on a particle']);
+  if (brackets > 0) evidence.push([3, 'head closes the quote or bracket the tail left open']);
+  else if (brackets < 0) evidence.push([-2, 'head closes a quote or bracket the tail never opened']);
+  if (word) evidence.push([3, `word across seam: ${word}`]);
+  else if (seam) evidence.push([1, `compound across seam: ${seam.word}`]);
   if (tail.maybeCut) {
     // A short bare line is complete more often than not: a join must outweigh that.
-    if (!word && !OPENS_ON_CLOSING_PUNCTUATION.test(after)) add(-100, 'tail may be a complete line');
-    else add(-MAYBE_CUT_DOUBT, 'tail may be a complete line');
+    if (!word && !OPENS_ON_CLOSING_PUNCTUATION.test(after)) evidence.push([-100, 'tail may be a complete line']);
+    else evidence.push([-MAYBE_CUT_DOUBT, 'tail may be a complete line']);
   }
-  add(styleScore(tf.halfWidth, hf.halfWidth), 'punctuation style');
-  add(Math.round(tf.cosine(hf) * 40) / 10, 'shared vocabulary');
-  if (head.headlines.length > 0) {
-    // A headline over the head names a new article, unless the cut article has no
-    // title yet (a headline printed over a later column of it).
-    add(tail.headlines.length > 0 || tail.continuedFrom ? -4 : -0.5, 'headline above head');
-  }
+  return evidence;
+}
+
+function scoreSeam(tail: Fragment, head: Fragment, tf: TextProfile, hf: TextProfile, text: Evidence, explain: boolean): SeamCandidate {
+  const style = styleScore(tf.halfWidth, hf.halfWidth);
+  const vocabulary = Math.round(tf.cosine(hf) * 40) / 10;
+  // A headline over the head names a new article, unless the cut article has no
+  // title yet (a headline printed over a later column of it).
+  const headline = head.headlines.length === 0 ? 0 : tail.headlines.length > 0 || tail.continuedFrom ? -4 : -0.5;
+  let score = style + vocabulary + headline;
+  for (const [points] of text) score += points;
+  // Reasons are words for --stage fragments; a page of thousands of seams does without.
+  const why = explain ? reasons([...text, [style, 'punctuation style'], [vocabulary, 'shared vocabulary'], [headline, 'headline above head']]) : [];
   return { tail: tail.index, head: head.index, score, why, chosen: false };
 }
 
-/** Per fragment: the quote or bracket its end leaves open, the one its start closes. */
+function reasons(evidence: Evidence): string[] {
+  return evidence.filter(([points]) => points !== 0).map(([points, reason]) => `${points > 0 ? '+' : ''}${points.toFixed(1)} ${reason}`);
+}
+
+/** Per fragment: the quote or bracket its end leaves open, the one its start closes; per seam, what its texts say. */
 interface SeamEnds {
   openers: Array<string | null>;
   closers: Array<string | null>;
+  /** seamTextEvidence() by tail × fragments + head, shared by both weighings. */
+  evidence: Map<number, Evidence>;
 }
 
 /** What a run of fragments says about its article: numbering and vocabulary. */
