@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// Layout variants of the shared dev pages, for checking that the page stage holds
+// up on layouts the samples do not show (the figures are also measured on pages
+// with other layouts and noise). Writes bench/work/variants/<name>/ with each page
+// and its gold, ready for the shared scorer:
+//
+//   node scripts/variants.mjs [../shared/bench/dev-pages]
+//   python3 ../shared/bench/run.py bench/work/variants/plain --quiet
+//
+// Only the layout changes; the words are the pages' own, so the golds still hold.
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+
+const source = process.argv[2] ?? '../shared/bench/dev-pages';
+const out = new URL('../bench/work/variants/', import.meta.url).pathname;
+
+/** Width a character takes when set: Han and full-width forms two, the rest one. */
+const setWidth = (ch) => (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) || ch.codePointAt(0) > 0xffff ? 2 : 1);
+
+/** Each line cut into rows of at most `columns` full-width characters, as a printed column is. */
+function wrap(text, columns, indent = '') {
+  const rows = [];
+  for (const line of text.split('\n')) {
+    const t = line.trim();
+    if (!t) continue;
+    let row = '';
+    let width = 0;
+    for (const ch of indent + t) {
+      if (width + setWidth(ch) > columns * 2) {
+        rows.push(row);
+        row = '';
+        width = 0;
+      }
+      row += ch;
+      width += setWidth(ch);
+    }
+    rows.push(row);
+  }
+  return rows.join('\n') + '\n';
+}
+
+const plain = (t) => t.replace(/^#+[ \t]*/gm, '').replaceAll('**', '');
+const noBlankLines = (t) => t.replace(/\n[ \t]*\n/g, '\n');
+const runningHeads = (t) => {
+  const lines = t.split('\n');
+  const middle = Math.floor(lines.length / 2);
+  return ['人民日报　2019年7月21日　星期日　第4版', ...lines.slice(0, middle), '- 4 -', ...lines.slice(middle)].join('\n');
+};
+
+const VARIANTS = {
+  // Markdown marks stripped: headlines are bare lines
+  plain: { text: plain, ext: 'txt' },
+  'plain-no-blank-lines': { text: (t) => noBlankLines(plain(t)), ext: 'txt' },
+  // headlines marked ### or # instead of ##
+  'headlines-h3': { text: (t) => t.replace(/^## /gm, '### ') },
+  'headlines-h1': { text: (t) => t.replace(/^## /gm, '# ') },
+  'running-heads': { text: runningHeads },
+  // OCR: columns of 20 full-width characters, paragraphs indented, or not
+  'ocr-indented': { text: (t) => wrap(noBlankLines(plain(t)), 20, '\u3000\u3000'), ext: 'txt' },
+  'ocr-blank-lines': { text: (t) => plain(t).split('\n').filter((l) => l.trim()).map((l) => wrap(l, 20)).join('\n'), ext: 'txt' },
+  'ocr-bare': { text: (t) => wrap(noBlankLines(plain(t)), 20), ext: 'txt' },
+};
+
+for (const [name, v] of Object.entries(VARIANTS)) {
+  const dir = join(out, name);
+  mkdirSync(dir, { recursive: true });
+  for (const file of readdirSync(source).sort()) {
+    const path = join(source, file);
+    if (file.endsWith('.gold.json')) {
+      copyFileSync(path, join(dir, file));
+      continue;
+    }
+    const m = /^(.*)\.(md|txt)$/.exec(file);
+    if (!m) continue;
+    writeFileSync(join(dir, `${m[1]}.${v.ext ?? m[2]}`), v.text(readFileSync(path, 'utf8')));
+  }
+  console.log(`${basename(dir)}: bench/work/variants/${name}`);
+}
