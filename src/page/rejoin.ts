@@ -29,9 +29,9 @@ const SEQUEL_WEIGHT = 2.5;
 
 /**
  * Decides every join of the page at once: each fragment that ends mid-sentence is
- * paired with at most one later fragment that starts mid-sentence, best pairs first
- * (a greedy maximum-weight matching; pages have tens of fragments, not thousands,
- * and candidates per seam are bounded by the fragments after it).
+ * paired with at most one later fragment that could resume it, the set of pairs
+ * with the greatest total weight (bestMatching). Candidates per cut are bounded by
+ * the fragments after it, so a page of thousands of fragments stays linear.
  */
 export function linkSeams(fragments: Fragment[], explain = false): { links: Map<number, number>; candidates: SeamCandidate[] } {
   // Judged first with contexts that run on through the column; then again with
@@ -43,11 +43,12 @@ export function linkSeams(fragments: Fragment[], explain = false): { links: Map<
     closers: fragments.map((f) => closedAtStart(f.blocks[0].text)),
     evidence: new Map(),
   };
-  const first = chooseLinks(weighSeams(fragments, ends, new Set(), contexts, false));
+  const firstWeighing = weighSeams(fragments, ends, new Set(), contexts, false, null);
+  const first = chooseLinks(firstWeighing.candidates);
   // A chosen head starts a column; so does whatever follows a chosen tail, whose
   // column ended in the cut.
   const columnTops = new Set([...first.values(), ...[...first.keys()].map((tail) => tail + 1)]);
-  const candidates = weighSeams(fragments, ends, columnTops, contexts, explain);
+  const { candidates } = weighSeams(fragments, ends, columnTops, contexts, explain, explain ? null : firstWeighing);
   return { links: chooseLinks(candidates), candidates };
 }
 
@@ -66,7 +67,14 @@ function chooseLinks(candidates: SeamCandidate[]): Map<number, number> {
  * Every candidate join of the page that could be chosen (all of them, with their
  * reasons, when explaining); `columnTops` are fragments known to start a column.
  */
-function weighSeams(fragments: Fragment[], ends: SeamEnds, columnTops: Set<number>, contexts: Map<string, Context>, explain: boolean): SeamCandidate[] {
+function weighSeams(
+  fragments: Fragment[],
+  ends: SeamEnds,
+  columnTops: Set<number>,
+  contexts: Map<string, Context>,
+  explain: boolean,
+  previous: Weighing | null,
+): Weighing {
   // Soft-split fragments are single paragraphs; judge a seam by the run of the
   // column around it: what led up to the cut, and what follows the head.
   const before = fragments.map((f) => contextOf(fragments, contextBefore(fragments, f.index, columnTops), f.index, contexts));
@@ -88,6 +96,7 @@ function weighSeams(fragments: Fragment[], ends: SeamEnds, columnTops: Set<numbe
       featuresBefore[prev].cosine(featuresAfter[head.index]) * 4;
     if (affinity > 0) sequel.set(head.index, -Math.round(affinity * SEQUEL_WEIGHT * 10) / 10);
   }
+  const scores = new Map<number, number>();
   let firstHead = 0;
   for (const tail of fragments) {
     if (!tail.cut && !tail.maybeCut) continue;
@@ -98,6 +107,19 @@ function weighSeams(fragments: Fragment[], ends: SeamEnds, columnTops: Set<numbe
       // so a page of thousands of fragments stays linear.
       if (head.index - tail.index > MAX_SEAM_DISTANCE) break;
       const key = tail.index * fragments.length + head.index;
+      // Nothing this pair is judged by has changed since the last weighing: its
+      // score stands (most pairs, when few column tops are new).
+      if (
+        previous &&
+        previous.before[tail.index] === before[tail.index] &&
+        previous.after[head.index] === after[head.index] &&
+        previous.sequel.get(head.index) === sequel.get(head.index)
+      ) {
+        const score = previous.scores.get(key)!;
+        scores.set(key, score);
+        if (score >= MIN_SEAM_SCORE) candidates.push({ tail: tail.index, head: head.index, score, why: [], chosen: false });
+        continue;
+      }
       let text = ends.evidence.get(key);
       if (!text) {
         text = seamTextEvidence(tail, head, pairsUp(ends.openers[tail.index], ends.closers[head.index]));
@@ -114,11 +136,24 @@ function weighSeams(fragments: Fragment[], ends: SeamEnds, columnTops: Set<numbe
         c.score += n;
         if (explain) c.why.push(`${n > 0 ? '+' : ''}${n.toFixed(1)} numbering`);
       }
+      scores.set(key, c.score);
       // Below the bar a join is never chosen: keep it only to be shown.
       if (explain || c.score >= MIN_SEAM_SCORE) candidates.push(c);
     }
   }
-  return candidates;
+  return { candidates, before, after, sequel, scores };
+}
+
+/** One weighing of a page's seams, and what it was judged by. */
+interface Weighing {
+  candidates: SeamCandidate[];
+  /** Each fragment's context before (as a tail) and after (as a head). */
+  before: Context[];
+  after: Context[];
+  /** The points against each head for reading on from the paragraph above it. */
+  sequel: Map<number, number>;
+  /** Every weighed pair's score, by tail × fragments + head. */
+  scores: Map<number, number>;
 }
 
 /** Above this many tail × head pairs in one group, the matching is greedy. */
