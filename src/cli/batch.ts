@@ -2,8 +2,8 @@
 // Inputs are parsed by a pool of worker threads; results are written in input
 // order whatever the number of jobs, and at most a few per job are held at once,
 // so memory stays flat however many inputs there are.
-import { closeSync, existsSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
-import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { closeSync, existsSync, fsyncSync, openSync, readSync, renameSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -417,23 +417,30 @@ export const partialOutputs = new Set<string>();
 
 /**
  * Writes to a temporary file beside the target and renames it: readers never see half
- * a file, and a failed write (a full disk) leaves no temporary file behind.
+ * a file, and a failed write (a full disk) leaves no temporary file behind. The file
+ * calls are synchronous on purpose: an interrupt (bin.ts) is handled between tasks,
+ * so it finds the temporary file either not yet made or already renamed, never
+ * being made by a thread-pool call that would outlive its cleanup.
  */
 async function writeAtomically(target: string, content: string): Promise<void> {
   await mkdir(dirname(target), { recursive: true });
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
   partialOutputs.add(temp);
   try {
-    const handle = await open(temp, 'w');
+    const fd = openSync(temp, 'w');
     try {
-      await handle.writeFile(content, 'utf8');
-      await handle.sync();
+      writeFileSync(fd, content, 'utf8');
+      fsyncSync(fd);
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
-    await rename(temp, target);
+    renameSync(temp, target);
   } catch (err) {
-    await unlink(temp).catch(() => undefined);
+    try {
+      unlinkSync(temp);
+    } catch {
+      /* never made */
+    }
     throw err;
   } finally {
     partialOutputs.delete(temp);
