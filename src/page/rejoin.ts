@@ -41,7 +41,7 @@ export function linkSeams(fragments: Fragment[], explain = false): { links: Map<
   const ends: SeamEnds = {
     openers: fragments.map((f) => (f.cut || f.maybeCut ? openAtEnd(f.blocks[f.blocks.length - 1].text) : null)),
     closers: fragments.map((f) => closedAtStart(f.blocks[0].text)),
-    evidence: new Map(),
+    evidence: [],
   };
   const firstWeighing = weighSeams(fragments, ends, new Set(), contexts, false, null);
   const first = chooseLinks(firstWeighing.candidates);
@@ -52,11 +52,23 @@ export function linkSeams(fragments: Fragment[], explain = false): { links: Map<
   return { links: chooseLinks(candidates), candidates };
 }
 
+/** The most continuations of one cut that the matching weighs: its best few. */
+const HEADS_PER_CUT = 10;
+
 function chooseLinks(candidates: SeamCandidate[]): Map<number, number> {
   candidates.sort((a, b) => b.score - a.score || a.tail - b.tail || a.head - b.head);
   const links = new Map<number, number>();
   for (const c of candidates) c.chosen = false;
-  for (const c of bestMatching(candidates.filter((c) => c.score >= MIN_SEAM_SCORE))) {
+  // A cut's eleventh-best continuation is never what the page needs, and a page
+  // of thousands of cuts must not hand the matching all their pairs.
+  const perCut = new Map<number, number>();
+  const eligible = candidates.filter((c) => {
+    if (c.score < MIN_SEAM_SCORE) return false;
+    const n = perCut.get(c.tail) ?? 0;
+    perCut.set(c.tail, n + 1);
+    return n < HEADS_PER_CUT;
+  });
+  for (const c of bestMatching(eligible)) {
     links.set(c.tail, c.head);
     c.chosen = true;
   }
@@ -96,17 +108,20 @@ function weighSeams(
       featuresBefore[prev].cosine(featuresAfter[head.index]) * 4;
     if (affinity > 0) sequel.set(head.index, -Math.round(affinity * SEQUEL_WEIGHT * 10) / 10);
   }
-  const scores = new Map<number, number>();
+  const tails = fragments.filter((f) => f.cut || f.maybeCut);
+  // A pair's slot: its tail's place among the tails, and how far on its head is
+  // (typed arrays: a page of thousands of cuts has hundreds of thousands of pairs).
+  const scores = new Float64Array(tails.length * (MAX_SEAM_DISTANCE + 1));
   let firstHead = 0;
-  for (const tail of fragments) {
-    if (!tail.cut && !tail.maybeCut) continue;
+  for (let t = 0; t < tails.length; t++) {
+    const tail = tails[t];
     while (firstHead < heads.length && heads[firstHead].index <= tail.index) firstHead++;
     for (let h = firstHead; h < heads.length; h++) {
       const head = heads[h];
       // Bounded per seam: a cut resumes within the next columns, not pages away,
       // so a page of thousands of fragments stays linear.
       if (head.index - tail.index > MAX_SEAM_DISTANCE) break;
-      const key = tail.index * fragments.length + head.index;
+      const key = t * (MAX_SEAM_DISTANCE + 1) + head.index - tail.index;
       // Nothing this pair is judged by has changed since the last weighing: its
       // score stands (most pairs, when few column tops are new).
       if (
@@ -115,15 +130,15 @@ function weighSeams(
         previous.after[head.index] === after[head.index] &&
         previous.sequel.get(head.index) === sequel.get(head.index)
       ) {
-        const score = previous.scores.get(key)!;
-        scores.set(key, score);
+        const score = previous.scores[key];
+        scores[key] = score;
         if (score >= MIN_SEAM_SCORE) candidates.push({ tail: tail.index, head: head.index, score, why: [], chosen: false });
         continue;
       }
-      let text = ends.evidence.get(key);
+      let text = ends.evidence[key];
       if (!text) {
         text = seamTextEvidence(tail, head, pairsUp(ends.openers[tail.index], ends.closers[head.index]));
-        ends.evidence.set(key, text);
+        ends.evidence[key] = text;
       }
       const c = scoreSeam(tail, head, featuresBefore[tail.index], featuresAfter[head.index], text, explain);
       const points = sequel.get(head.index);
@@ -136,7 +151,7 @@ function weighSeams(
         c.score += n;
         if (explain) c.why.push(`${n > 0 ? '+' : ''}${n.toFixed(1)} numbering`);
       }
-      scores.set(key, c.score);
+      scores[key] = c.score;
       // Below the bar a join is never chosen: keep it only to be shown.
       if (explain || c.score >= MIN_SEAM_SCORE) candidates.push(c);
     }
@@ -152,8 +167,8 @@ interface Weighing {
   after: Context[];
   /** The points against each head for reading on from the paragraph above it. */
   sequel: Map<number, number>;
-  /** Every weighed pair's score, by tail × fragments + head. */
-  scores: Map<number, number>;
+  /** Every weighed pair's score, by slot (weighSeams). */
+  scores: Float64Array;
 }
 
 /** Above this many tail × head pairs in one group, the matching is greedy. */
@@ -347,8 +362,8 @@ function reasons(evidence: Evidence): string[] {
 interface SeamEnds {
   openers: Array<string | null>;
   closers: Array<string | null>;
-  /** seamTextEvidence() by tail × fragments + head, shared by both weighings. */
-  evidence: Map<number, Evidence>;
+  /** seamTextEvidence() by pair slot (weighSeams), shared by both weighings. */
+  evidence: Evidence[];
 }
 
 /** What a run of fragments says about its article: numbering and vocabulary. */
