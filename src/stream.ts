@@ -8,7 +8,7 @@ import type { Article, Block, Decoded, Diagnostic, Furniture, InputFormat, Polic
 import { decode } from './decode/index.js';
 import { LineIndex } from './decode/lines.js';
 import { buildArticle, detectFormat, fromString, OUTPUT_VERSION, type ParseOptions } from './pipeline.js';
-import { eachTextBlock } from './frontends/ocr.js';
+import { eachTextPage } from './frontends/ocr.js';
 import { splitPage } from './page/index.js';
 import { schemaErrors } from './schema/index.js';
 
@@ -55,6 +55,9 @@ function runPages(decoded: Decoded, format: InputFormat, options: ParseOptions, 
   const unassigned: TextPiece[] = [];
   const pageDiagnostics: Diagnostic[] = [];
   const articleDiagnostics: Diagnostic[] = [];
+  // As splitPage() over all pages: the first running head's date and edition.
+  let date: string | null = null;
+  let edition: string | null = null;
   let count = 0;
 
   const onePage = (blocks: Block[]) => {
@@ -64,6 +67,8 @@ function runPages(decoded: Decoded, format: InputFormat, options: ParseOptions, 
     for (const f of page.furniture) furniture.push(offset && f.article ? { ...f, article: `a${Number(f.article.slice(1)) + offset}` } : f);
     unassigned.push(...page.unassigned);
     sections.push(...(page.page.sections ?? []));
+    date ??= page.page.date ?? null;
+    edition ??= page.page.edition ?? null;
     pageDiagnostics.push(...page.diagnostics);
     const articles: Article[] = [];
     for (const draft of page.articles) {
@@ -76,28 +81,15 @@ function runPages(decoded: Decoded, format: InputFormat, options: ParseOptions, 
     onArticles(articles);
   };
 
-  // The page stage's split at form feeds (src/page/index.ts), as the blocks come:
-  // a page is done when the text before the next block holds a form feed.
-  let page: Block[] = [];
-  let last = 0;
-  const take = (block: Block) => {
-    const start = block.segments[0]?.start ?? last;
-    if (page.length > 0 && text.slice(last, start).includes('\f')) {
-      const done = page;
-      page = [];
-      onePage(done);
-    }
-    page.push(block);
-    last = block.segments[block.segments.length - 1]?.end ?? start;
-  };
-  // pipeline.ts frontEnd() for plain text, a block at a time
-  eachTextBlock(text, take);
-  if (page.length > 0) onePage(page);
+  // pipeline.ts frontEnd() for plain text, a form-feed page at a time
+  eachTextPage(text, (blocks) => {
+    if (blocks.length > 0) onePage(blocks);
+  });
 
   const shell: DocumentShell = {
     version: OUTPUT_VERSION,
     source: { name: options.name ?? '-', format, encoding: decoded.encoding, sha256: decoded.sha256, bytes: decoded.bytes },
-    page: { section: sections[0] ?? null, sections, date: null, edition: null },
+    page: { section: sections[0] ?? null, sections, date, edition },
     furniture,
     unassigned,
     diagnostics: [...decoded.diagnostics, ...pageDiagnostics, ...articleDiagnostics],

@@ -273,31 +273,30 @@ export function looksHardWrapped(text: string): boolean {
  * Plain text a printed page at a time (pages end at form feeds, as pdftotext
  * writes them): a page set as a hard-wrapped column is re-flowed, any other is
  * read a line a block. A file may hold both kinds, so each page is judged on its
- * own. Blocks come in order, their offsets into the whole text.
+ * own. Each page's blocks (none for an empty page) go to `take` in order, their
+ * offsets into the whole text.
  */
-export function eachTextBlock(text: string, take: (block: Block) => void): void {
+export function eachTextPage(text: string, take: (blocks: Block[]) => void): void {
   let start = 0;
   for (;;) {
     let end = text.indexOf('\f', start);
     const last = end === -1;
     if (last) end = text.length;
     const page = start === 0 && last ? text : text.slice(start, end);
-    const offset = start;
-    const place = (block: Block) => {
-      if (offset) for (const s of block.segments) (s.start += offset), (s.end += offset);
-      take(block);
-    };
-    if (looksHardWrapped(page)) unwrapEach(page, place);
-    else for (const block of scanLines(page).blocks) place(block);
+    const blocks = looksHardWrapped(page) ? unwrapColumns(page).blocks : scanLines(page).blocks;
+    if (start) for (const b of blocks) for (const s of b.segments) (s.start += start), (s.end += start);
+    take(blocks);
     if (last) break;
     start = end + 1;
   }
 }
 
-/** eachTextBlock() as one block stream. */
+/** eachTextPage() as one block stream. */
 export function textBlocks(text: string): BlockStream {
   const blocks: Block[] = [];
-  eachTextBlock(text, (block) => blocks.push(block));
+  eachTextPage(text, (page) => {
+    for (const block of page) blocks.push(block);
+  });
   return { blocks, meta: {}, diagnostics: [] };
 }
 
@@ -309,12 +308,6 @@ export function textBlocks(text: string): BlockStream {
  */
 export function unwrapColumns(text: string): BlockStream {
   const blocks: Block[] = [];
-  unwrapEach(text, (block) => blocks.push(block));
-  return { blocks, meta: {}, diagnostics: [] };
-}
-
-/** unwrapColumns(), each block handed to `take` as soon as it is complete (in order). */
-export function unwrapEach(text: string, take: (block: Block) => void): void {
   const { shape, measure: widthOf } = measure(text);
   const width = shape.width;
   let current: Block | null = null;
@@ -322,7 +315,7 @@ export function unwrapEach(text: string, take: (block: Block) => void): void {
   // built by appending would flatten the whole paragraph every line (quadratic).
   let tail = '';
   const close = () => {
-    if (current) take(current);
+    if (current) blocks.push(current);
     current = null;
   };
   eachLine(text, (start, end) => {
@@ -350,6 +343,7 @@ export function unwrapEach(text: string, take: (block: Block) => void): void {
     if (widthOf(text, start, end) < width - 2) close();
   });
   close();
+  return { blocks, meta: {}, diagnostics: [] };
 }
 
 /** Tested on a paragraph's last character alone. */

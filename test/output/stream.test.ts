@@ -17,6 +17,8 @@ const inputs: Array<[string, string]> = [
   ['plain pages', [seed, seed, seed].join('\n\f')],
   // a page of furniture alone, an empty page, pages without a newline around the form feed
   ['odd pages', ['# 要闻', '', seed.slice(0, 4000), '上接第一版', seed].join('\f')],
+  // running heads give the page its date and edition (the first page that has them)
+  ['pages with running heads', ['第 3 版\n' + seed, '人民日报　2019年7月21日　星期日　第4版\n' + seed, '2020年1月2日　星期四　第5版\n' + seed].join('\n\f\n')],
 ];
 
 function streamed(text: string, pretty: boolean) {
