@@ -46,7 +46,7 @@ export function chooseChain(f: Fragment, chains: Chain[], fragments: Fragment[],
   // paragraphs must not be read to its end for each one).
   const ahead = [...f.markers];
   for (let k = f.index + 1; k < fragments.length && k <= f.index + LOOK_AHEAD && fragments[k].soft && ahead.length < 2; k++) ahead.push(...fragments[k].markers);
-  const ff = TextProfile.of(f.blocks.map((b) => b.text));
+  const ff = TextProfile.ofBlocks(f.blocks);
   let best: Chain | undefined;
   let bestScore = -Infinity;
   for (const chain of chains) {

@@ -47,10 +47,10 @@ export function isCut(block: Block, next: Block | undefined): boolean | 'maybe' 
   if (endsClosed(text)) return false;
   if (OPEN_END.test(text)) return true;
   if (block.heading > 0 || block.cells || block.role) return false;
+  if (TABLE_ROW.test(text)) return false;
   // 7.建设创新高地。综合运用综合保税区政策: a sentence after a full stop that never
   // ends. Headings and sign-offs do not go on past a full stop.
-  if (/[。！？；][^。！？；]*[\u4e00-\u9fa5][^。！？；]*$/.test(text) && !TABLE_ROW.test(text)) return true;
-  if (TABLE_ROW.test(text)) return false;
+  if (goesOnPastFullStop(text)) return true;
   if (isDateLine(text)) return false;
   const han = countHan(text, 41);
   // 第十八条 with nothing after it, or with words and no full stop: law articles end in 。
@@ -63,6 +63,13 @@ export function isCut(block: Block, next: Block | undefined): boolean | 'maybe' 
   if (next && isDateLine(next.text)) return false;
   if (han >= 20) return true;
   return endsWithDanglingCharacter(text) || 'maybe';
+}
+
+/** Han text after the last full stop (。！？；), and a full stop at all. */
+function goesOnPastFullStop(text: string): boolean {
+  let last = -1;
+  for (const stop of '。！？；') last = Math.max(last, text.lastIndexOf(stop));
+  return last >= 0 && countHan(text.slice(last + 1), 1) > 0;
 }
 
 /**

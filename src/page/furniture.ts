@@ -147,8 +147,7 @@ export function looksLikeHeadline(block: Block): boolean {
   if (startsNumbered(t) || continuationOf(t) || datelineOf(t) || isDateLine(t)) return false;
   if (block.heading >= 2) return true;
   if (block.heading === 1) return isTitleSized(t);
-  const han = countHan(t, 10);
-  if (han < 10 || t.length > 64) return false;
+  if (!isTitleSized(t) || t.length > 64) return false;
   if (/[。；;！？!?：:]$/.test(t) || /[，,。]/.test(t)) return false;
   return true;
 }

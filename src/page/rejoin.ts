@@ -1,7 +1,6 @@
 import type { Fragment } from './fragments.js';
-import type { Block } from '../types.js';
 import { numberingScore, styleScore, TextProfile } from './evidence.js';
-import { leadingMarker, type LeadingMarker } from './markers.js';
+import type { LeadingMarker } from './markers.js';
 import { opensOnParticle, seamWord } from './seams.js';
 import { closedAtStart, openAtEnd, pairsUp } from './brackets.js';
 import { OPENS_ON_CLOSING_PUNCTUATION } from './furniture.js';
@@ -195,8 +194,9 @@ export function bestMatching(candidates: SeamCandidate[]): SeamCandidate[] {
 
 /** Candidates (sorted best first) split into groups connected by a shared tail or head. */
 function groupsOf(candidates: SeamCandidate[]): SeamCandidate[][] {
-  const parent = new Map<string, string>();
-  const find = (x: string): string => {
+  // Union-find over tails (their index) and heads (-1 - their index).
+  const parent = new Map<number, number>();
+  const find = (x: number): number => {
     let root = x;
     while (parent.get(root) !== root) root = parent.get(root)!;
     while (x !== root) {
@@ -207,15 +207,14 @@ function groupsOf(candidates: SeamCandidate[]): SeamCandidate[][] {
     return root;
   };
   for (const c of candidates) {
-    const t = `t${c.tail}`;
-    const h = `h${c.head}`;
-    if (!parent.has(t)) parent.set(t, t);
+    const h = -1 - c.head;
+    if (!parent.has(c.tail)) parent.set(c.tail, c.tail);
     if (!parent.has(h)) parent.set(h, h);
-    parent.set(find(t), find(h));
+    parent.set(find(c.tail), find(h));
   }
-  const groups = new Map<string, SeamCandidate[]>();
+  const groups = new Map<number, SeamCandidate[]>();
   for (const c of candidates) {
-    const root = find(`t${c.tail}`);
+    const root = find(c.tail);
     const group = groups.get(root);
     if (group) group.push(c);
     else groups.set(root, [c]);
@@ -377,8 +376,8 @@ function contextOf(fragments: Fragment[], from: number, to: number, cache: Map<s
   const key = `${from}:${to}`;
   let context = cache.get(key);
   if (!context) {
-    const blocks = fragments.slice(from, to + 1).flatMap((f) => f.blocks);
-    context = { markers: blocks.flatMap((b) => markerOf(b)), profile: featuresOf(blocks) };
+    const run = fragments.slice(from, to + 1);
+    context = { markers: run.flatMap((f) => f.markers), profile: TextProfile.ofBlocks(run.flatMap((f) => f.blocks)) };
     cache.set(key, context);
   }
   return context;
@@ -403,11 +402,3 @@ function contextAfter(fragments: Fragment[], i: number, columnTops: Set<number>)
   return k;
 }
 
-function markerOf(b: Block): LeadingMarker[] {
-  const m = leadingMarker(b.text);
-  return m ? [m] : [];
-}
-
-function featuresOf(blocks: Block[]): TextProfile {
-  return TextProfile.ofBlocks(blocks);
-}
