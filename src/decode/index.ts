@@ -121,24 +121,15 @@ function utf8Flaws(b: Uint8Array, hopeless = false): { good: number; bad: number
   let i = 0;
   const n = b.length;
   while (i < n) {
-    const c = b[i];
-    if (c < 0x80) {
+    const length = utf8SequenceAt(b, i);
+    if (length === 1) {
       i++;
       continue;
     }
-    const need = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
-    if (need < 0) {
-      bad++;
-      i++;
-      if (hopeless && bad * 100 > good + (n - i)) break;
-      continue;
-    }
-    let k = 1;
-    while (k <= need && i + k < n && (b[i + k] & 0xc0) === 0x80 && secondByteOk(c, b[i + 1], k)) k++;
-    if (k > need) {
+    if (length > 1) {
       good++;
-      i += need + 1;
-    } else if (i + k === n) {
+      i += length;
+    } else if (length === CUT_SHORT) {
       return { good, bad, tailBytes: n - i };
     } else {
       bad++;
@@ -147,6 +138,25 @@ function utf8Flaws(b: Uint8Array, hopeless = false): { good: number; bad: number
     }
   }
   return { good, bad, tailBytes: 0 };
+}
+
+/** utf8SequenceAt(): a character whose bytes run past the end of the input. */
+const CUT_SHORT = -1;
+
+/**
+ * The length of the UTF-8 character that starts at b[i] (1 for ASCII); 0 when no
+ * valid character starts there; CUT_SHORT when one would, but the input ends first.
+ */
+function utf8SequenceAt(b: Uint8Array, i: number): number {
+  const c = b[i];
+  if (c < 0x80) return 1;
+  const need = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+  if (need < 0) return 0;
+  for (let k = 1; k <= need; k++) {
+    if (i + k >= b.length) return CUT_SHORT;
+    if ((b[i + k] & 0xc0) !== 0x80 || !secondByteOk(c, b[i + 1], k)) return 0;
+  }
+  return need + 1;
 }
 
 /** The second byte's narrower ranges (no overlongs, no surrogates, nothing past U+10FFFF). */
@@ -221,33 +231,15 @@ function declaredCharset(bytes: Uint8Array): string | null {
   }
 }
 
-/** Strict UTF-8 check that also says whether any multi-byte sequence occurred. */
+/** Strict UTF-8 check, and where invalid input first breaks. */
 function utf8Status(b: Uint8Array): { valid: boolean; firstBad: number } {
   // Nearly every input is valid UTF-8: check it natively (100 MB in a few ms); walk
   // the bytes only to find where invalid input breaks.
   if (isUtf8(b)) return { valid: true, firstBad: -1 };
-  let i = 0;
-  const n = b.length;
-  while (i < n) {
-    const c = b[i];
-    if (c < 0x80) {
-      i++;
-      continue;
-    }
-    let need = 0;
-    let min = 0;
-    if (c >= 0xc2 && c <= 0xdf) (need = 1), (min = 0x80);
-    else if (c >= 0xe0 && c <= 0xef) (need = 2), (min = 0x800);
-    else if (c >= 0xf0 && c <= 0xf4) (need = 3), (min = 0x10000);
-    else return { valid: false, firstBad: i };
-    let cp = c & (0x3f >> need);
-    for (let k = 1; k <= need; k++) {
-      const d = b[i + k];
-      if (d === undefined || (d & 0xc0) !== 0x80) return { valid: false, firstBad: i };
-      cp = (cp << 6) | (d & 0x3f);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return { valid: false, firstBad: i };
-    i += need + 1;
+  for (let i = 0; i < b.length; ) {
+    const length = utf8SequenceAt(b, i);
+    if (length <= 0) return { valid: false, firstBad: i };
+    i += length;
   }
   return { valid: true, firstBad: -1 };
 }
