@@ -180,7 +180,7 @@ function isIndented(text: string, start: number, end: number): boolean {
   return PARAGRAPH_OPENER.test(text.slice(start, Math.min(end, start + 12)));
 }
 
-export interface WrapShape {
+interface WrapShape {
   /** the column width in characters (the most common full-line width) */
   width: number;
   /** share of content lines at (or within one of) the column width */
@@ -246,11 +246,6 @@ function shapeOf(counts: Map<number, number>, content: number, indented: number,
   let over = 0;
   for (const [w, n] of counts) if (w > width + 1) over += n;
   return { width, regular: best / content, indented: indented / content, blanks: (all - content) / content, over: over / content };
-}
-
-/** Measures how column-like a text's lines are. */
-export function wrapShape(text: string): WrapShape {
-  return measure(text).shape;
 }
 
 /**

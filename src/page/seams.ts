@@ -96,14 +96,6 @@ function hanHead(text: string, n: number): string {
   return text.slice(0, i);
 }
 
-/**
- * Does a dictionary word span the seam between `before` and `after`? Returns the
- * word, or null. Only Han characters on both sides can form a word.
- */
-export function wordAcrossSeam(before: string, after: string): string | null {
-  return seamWord(before, after)?.word ?? null;
-}
-
 export interface SeamWord {
   word: string;
   /**
@@ -114,6 +106,10 @@ export interface SeamWord {
   compound: boolean;
 }
 
+/**
+ * Does a dictionary word span the seam between `before` and `after`? The word, or
+ * null. Only Han characters on both sides can form a word.
+ */
 export function seamWord(before: string, after: string): SeamWord | null {
   // (the Han runs are empty unless the seam has a Han character on each side; and a
   // token across the seam is a dictionary word holding both: asked before cutting)

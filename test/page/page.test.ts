@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from '../../src/index.js';
 import { accountFor } from '../helpers/accounting.js';
 import { continuationOf, datelineOf, folioOf, isByline, leadingDateline } from '../../src/page/furniture.js';
-import { wordAcrossSeam } from '../../src/page/seams.js';
+import { seamWord } from '../../src/page/seams.js';
 
 const seedText = readFileSync(new URL('../../fixtures/seed-page.txt', import.meta.url), 'utf8');
 
@@ -44,8 +44,8 @@ describe('furniture recognisers', () => {
   });
 
   it('finds words formed across a cut', () => {
-    expect(wordAcrossSeam('加强宣传倡', '导,促进相关')).toBe('倡导');
-    expect(wordAcrossSeam('大力开展普惠性服务工', '五是突出')).toBeNull();
+    expect(seamWord('加强宣传倡', '导,促进相关')?.word).toBe('倡导');
+    expect(seamWord('大力开展普惠性服务工', '五是突出')).toBeNull();
   });
 });
 
