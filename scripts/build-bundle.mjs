@@ -4,8 +4,8 @@
 // the worker pool prefer. Start-up time: Node resolves, reads and links some forty
 // ES modules and commander's files one by one, which costs more than the parse of
 // a page; one file loads in a fraction of that. The heavy libraries stay outside,
-// loaded only when an input needs them (cheerio, unified + remark-parse, chalk,
-// the jieba segmenter). Without esbuild (installed without dev dependencies) the
+// loaded only when an input needs them (cheerio, unified + remark-parse, chalk).
+// Without esbuild (installed without dev dependencies) the
 // bundles are left out and everything runs from the plain build.
 //
 // node scripts/build-bundle.mjs [DIST]   (default: dist)
@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Lazily loaded at run time: never inlined. */
-export const EXTERNAL = ['cheerio', 'unified', 'remark-parse', 'chalk', '@node-rs/jieba', '@node-rs/jieba/*'];
+export const EXTERNAL = ['cheerio', 'unified', 'remark-parse', 'chalk'];
 
 export async function bundle(dist) {
   let esbuild;

@@ -1,67 +1,52 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { endianness } from 'node:os';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { OPENS_ON_PARTICLE } from './furniture.js';
+import { readArray, WordTable } from './words.js';
 
 // Word evidence across a cut: 宣传倡|导 forms 倡导, 服务工|五是 forms nothing.
-// The segmenter costs ~0.2 s and ~70 MB to load, so it is loaded once per process
-// and only when a page has a seam to decide.
-
-interface Segmenter {
-  cut(text: string, hmm?: boolean): string[];
-}
-
-let segmenter: Segmenter | null | undefined;
-
-function loadSegmenter(): Segmenter | null {
-  if (segmenter !== undefined) return segmenter;
-  try {
-    const require = createRequire(import.meta.url);
-    const { Jieba } = require('@node-rs/jieba') as { Jieba: { withDict(dict: Uint8Array): Segmenter } };
-    segmenter = Jieba.withDict(seamWords(require));
-  } catch {
-    // No native binary for this platform: seams are decided without word evidence.
-    segmenter = null;
-  }
-  return segmenter;
-}
+// Words come from jieba's dictionary, kept by the build in two files beside the
+// compiled code (scripts/build-seam-dict.mjs), each read once per process and only
+// when a page has a seam to decide.
 
 /**
- * The build keeps the common words of jieba's dictionary in dist/seam-words.txt
- * (scripts/build-seam-dict.mjs): a tenth of the load time. Without it (running
- * from source), the whole dictionary.
+ * A file the build writes into dist/: found from the compiled code and the bundle
+ * (dist/page, dist/cli: one level up) and from the sources under test (src/page:
+ * ../../dist). null when the package was never built.
  */
-function seamWords(require: NodeRequire): Uint8Array {
-  try {
-    return readFileSync(new URL('../seam-words.txt', import.meta.url));
-  } catch {
-    return (require('@node-rs/jieba/dict') as { dict: Uint8Array }).dict;
+function buildFile(name: string): Buffer | null {
+  for (const path of [`../${name}`, `../../dist/${name}`]) {
+    try {
+      return readFileSync(new URL(path, import.meta.url));
+    } catch {
+      // not here
+    }
   }
+  return null;
+}
+
+let wordTable: WordTable | null | undefined;
+
+/** The word table (dist/seam-dict.bin); null when unbuilt: seams are then decided without word evidence. */
+function loadWordTable(): WordTable | null {
+  if (wordTable !== undefined) return wordTable;
+  const bytes = buildFile('seam-dict.bin');
+  wordTable = bytes ? WordTable.fromBytes(bytes) : null;
+  return wordTable;
 }
 
 /**
- * The Han bigrams found inside the words of dist/seam-words.txt, sorted, as written
- * by scripts/build-seam-dict.mjs beside it (little-endian int32, first × 20902 +
- * second, counted from U+4E00). A word can span a seam only if it holds the two
- * characters on either side of it, and a segment can end in a word of two or more
- * characters only if it holds its last two: when the bigram is in no word, the
- * segmenter's answer is known without asking it, or loading it. null: no such file
- * (running from source, with the whole dictionary): always ask.
+ * The Han bigrams found inside the table's words, sorted (dist/seam-bigrams.bin:
+ * little-endian int32, first × 20902 + second, counted from U+4E00). A word can
+ * span a seam only if it holds the two characters on either side of it, and a
+ * segment can end in a word of two or more characters only if it holds its last
+ * two: when the bigram is in no word, the answer is known without cutting.
+ * null (not built): always cut.
  */
 let wordBigrams: Int32Array | null | undefined;
 
 function loadWordBigrams(): Int32Array | null {
   if (wordBigrams !== undefined) return wordBigrams;
-  wordBigrams = null;
-  try {
-    if (endianness() === 'LE') {
-      const bytes = readFileSync(new URL('../seam-bigrams.bin', import.meta.url));
-      // the words file is what the segmenter loads: the bigrams must come from it
-      if (existsSync(new URL('../seam-words.txt', import.meta.url))) wordBigrams = new Int32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-    }
-  } catch {
-    // no bigram file: ask the segmenter every time
-  }
+  const bytes = buildFile('seam-bigrams.bin');
+  wordBigrams = bytes ? readArray(Int32Array, bytes, 0, bytes.byteLength >>> 2) : null;
   return wordBigrams;
 }
 
@@ -117,16 +102,16 @@ export function seamWord(before: string, after: string): SeamWord | null {
   if (!inSomeWord(before[before.length - 1], after[0])) return null;
   const left = hanTail(before, 6);
   const right = hanHead(after, 6);
-  const seg = loadSegmenter();
-  if (!seg) return null;
-  const tokens = seg.cut(left + right, false);
+  const table = loadWordTable();
+  if (!table) return null;
+  const tokens = table.cut(left + right);
   let pos = 0;
   for (const token of tokens) {
     const end = pos + token.length;
     if (pos < left.length && end > left.length) {
       const leftPart = token.slice(0, left.length - pos);
       const rightPart = token.slice(left.length - pos);
-      const isWord = (part: string) => part.length >= 2 && seg.cut(part, false).length === 1;
+      const isWord = (part: string) => part.length >= 2 && table.cut(part).length === 1;
       return { word: token, compound: isWord(leftPart) && isWord(rightPart) };
     }
     pos = end;
@@ -144,9 +129,9 @@ export function opensOnParticle(text: string): boolean {
   if (!OPENS_ON_PARTICLE.test(text)) return false;
   const head = hanHead(text, 6);
   if (head.length < 2 || !inSomeWord(head[0], head[1])) return true;
-  const seg = loadSegmenter();
-  if (!seg) return true;
-  return seg.cut(head, false)[0].length === 1;
+  const table = loadWordTable();
+  if (!table) return true;
+  return table.cut(head)[0].length === 1;
 }
 
 /**
@@ -162,9 +147,9 @@ export function endsWithDanglingCharacter(text: string): boolean {
   if (left.length === 1) return text.length > 1 && /[、，,]/.test(text[text.length - 2]);
   // the last token is longer than one character only if a dictionary word holds the last two
   if (!inSomeWord(left[left.length - 2], left[left.length - 1])) return !STANDALONE_ENDINGS.has(left[left.length - 1]);
-  const seg = loadSegmenter();
-  if (!seg) return false;
-  const tokens = seg.cut(left, false);
+  const table = loadWordTable();
+  if (!table) return false;
+  const tokens = table.cut(left);
   const last = tokens[tokens.length - 1];
   return last !== undefined && last.length === 1 && !STANDALONE_ENDINGS.has(last);
 }
