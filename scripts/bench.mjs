@@ -28,8 +28,8 @@ const MB = 1e6;
 
 console.log(`bench: building the working tree…`);
 const build = buildWork('bench-build');
-// what bin/policyparse runs: the bundled CLI when esbuild is installed
-const cliBin = existsSync(join(build, 'cli', 'bin.bundle.js')) ? join(build, 'cli', 'bin.bundle.js') : join(build, 'cli', 'bin.js');
+// what bin/policyparse runs: the launcher, which starts the bundled CLI from its code cache
+const cliBin = join(build, 'cli', 'launch.js');
 const helpers = writeHelpers();
 const inputs = makeInputs();
 

@@ -31,7 +31,7 @@ export function buildWork(name = 'build') {
     process.stderr.write(`note: tsc reported errors while building ${out} (JavaScript emitted anyway)\n`);
   }
   // What npm run build adds to tsc's output: the seam dictionary and the bundled CLI
-  // (cli/bin.bundle.js), so that what is measured is what ships.
+  // (cli/bin.bundle.cjs and its code cache), so that what is measured is what ships.
   for (const script of ['build-seam-dict.mjs', 'build-bundle.mjs']) {
     execFileSync(process.execPath, [join(root, 'scripts', script), out], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   }

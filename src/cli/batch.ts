@@ -527,7 +527,7 @@ class WorkerPool {
  * CLI, scripts/build-bundle.mjs); from the TypeScript sources (tests), the built copy.
  */
 function workerScript(): URL | null {
-  const bundled = import.meta.url.endsWith('.bundle.js') ? ['./worker.bundle.js'] : [];
+  const bundled = import.meta.url.includes('.bundle.') ? ['./worker.bundle.js'] : [];
   for (const candidate of [...bundled, './worker.js', '../../dist/cli/worker.js']) {
     const url = new URL(candidate, import.meta.url);
     if (existsSync(fileURLToPath(url))) return url;

@@ -1,0 +1,49 @@
+// The entry point bin/policyparse runs. A one-page run is mostly start-up, so the
+// CLI is started from one bundled CommonJS file (scripts/build-bundle.mjs) and from
+// V8's compiled code for it: the build runs the bundle on the fixtures once and
+// keeps what V8 compiled on the way (bin.bundle.cache), so that a run does not
+// parse and compile again the functions a page needs. V8 checks the cache against
+// the source and its own version and flags, and compiles as usual when it does not
+// fit. The plain modules (bin.js) run instead when there is no bundle, when it is
+// older than them (tsc run alone since), or when this Node cannot require() an ES
+// module (before 20.19): the bundle loads chalk and remark with require().
+//
+// POLICYPARSE_WRITE_CODE_CACHE=1 (the build only): write the cache after the run.
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+
+const bundle = fileURLToPath(new URL('bin.bundle.cjs', import.meta.url));
+const cache = fileURLToPath(new URL('bin.bundle.cache', import.meta.url));
+const plain = new URL('bin.js', import.meta.url);
+
+function bundledScript(): vm.Script | null {
+  if (!(process.features as { require_module?: boolean }).require_module) return null;
+  let source: string;
+  try {
+    if (statSync(bundle).mtimeMs < statSync(fileURLToPath(plain)).mtimeMs) return null;
+    source = readFileSync(bundle, 'utf8');
+  } catch {
+    return null;
+  }
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = readFileSync(cache);
+  } catch {
+    // no cache: compiled as any script is
+  }
+  const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+  return new vm.Script(wrapped, { filename: bundle, cachedData });
+}
+
+const script = bundledScript();
+if (script) {
+  const module = { exports: {} };
+  const run = script.runInThisContext() as (...args: unknown[]) => void;
+  run(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
+  if (process.env.POLICYPARSE_WRITE_CODE_CACHE === '1') process.once('exit', () => writeFileSync(cache, script.createCachedData()));
+} else {
+  await import(plain.href);
+}
