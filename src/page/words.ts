@@ -8,16 +8,21 @@
 //
 // File layout (little-endian):
 //   int32 MAGIC, int32 count, float64 total frequency,
+//   int32 byFirst[65537] (words whose first UTF-16 unit is c: byFirst[c] to byFirst[c + 1]),
 //   int32 starts[count + 1] (UTF-16 offsets of each word in the text below),
 //   int32 frequencies[count],
 //   the words, UTF-16LE, sorted by code unit and concatenated.
 
-export const WORD_TABLE_MAGIC = 0x5057_5431; // "PWT1"
+export const WORD_TABLE_MAGIC = 0x5057_5432; // "PWT2"
+
+const UNITS = 0x10000;
+const HEADER = 16;
 
 export class WordTable {
   private readonly logTotal: number;
 
   private constructor(
+    private readonly byFirst: Int32Array,
     private readonly starts: Int32Array,
     private readonly frequencies: Int32Array,
     private readonly text: Uint16Array,
@@ -29,33 +34,39 @@ export class WordTable {
   /** The table from the build's file, or an error naming what is wrong with it. */
   static fromBytes(bytes: Uint8Array): WordTable {
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    if (bytes.byteLength < 16 || view.getInt32(0, true) !== WORD_TABLE_MAGIC) throw new Error('not a word table');
+    if (bytes.byteLength < HEADER || view.getInt32(0, true) !== WORD_TABLE_MAGIC) throw new Error('not a word table');
     const count = view.getInt32(4, true);
     const total = view.getFloat64(8, true);
-    const startsAt = 16;
+    const startsAt = HEADER + (UNITS + 1) * 4;
     const frequenciesAt = startsAt + (count + 1) * 4;
     const textAt = frequenciesAt + count * 4;
     if (count < 0 || textAt > bytes.byteLength || (bytes.byteLength - textAt) % 2 !== 0) throw new Error('word table cut short');
+    const byFirst = readArray(Int32Array, bytes, HEADER, UNITS + 1);
     const starts = readArray(Int32Array, bytes, startsAt, count + 1);
     const frequencies = readArray(Int32Array, bytes, frequenciesAt, count);
     const text = readArray(Uint16Array, bytes, textAt, (bytes.byteLength - textAt) / 2);
-    if (starts[count] !== text.length) throw new Error('word table cut short');
-    return new WordTable(starts, frequencies, text, total);
+    if (starts[count] !== text.length || byFirst[UNITS] !== count) throw new Error('word table cut short');
+    return new WordTable(byFirst, starts, frequencies, text, total);
   }
 
   /** The file's bytes for `words` (word → frequency); what the build writes. */
   static encode(words: ReadonlyMap<string, number>): Uint8Array {
-    const sorted = [...words.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const sorted = [...words.keys()].filter((w) => w.length > 0).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     let total = 0;
-    for (const f of words.values()) total += f;
-    const text = sorted.join('');
+    for (const w of sorted) total += words.get(w)!;
     const count = sorted.length;
-    const bytes = new Uint8Array(16 + (count + 1) * 4 + count * 4 + text.length * 2);
+    const textLength = sorted.reduce((n, w) => n + w.length, 0);
+    const bytes = new Uint8Array(HEADER + (UNITS + 1) * 4 + (count + 1) * 4 + count * 4 + textLength * 2);
     const view = new DataView(bytes.buffer);
     view.setInt32(0, WORD_TABLE_MAGIC, true);
     view.setInt32(4, count, true);
     view.setFloat64(8, total, true);
-    let at = 16;
+    let at = HEADER;
+    let k = 0;
+    for (let c = 0; c <= UNITS; c++, at += 4) {
+      while (k < count && sorted[k].charCodeAt(0) < c) k++;
+      view.setInt32(at, k, true);
+    }
     let start = 0;
     for (const word of sorted) {
       view.setInt32(at, start, true);
@@ -68,7 +79,7 @@ export class WordTable {
       view.setInt32(at, words.get(word)!, true);
       at += 4;
     }
-    for (let i = 0; i < text.length; i++, at += 2) view.setUint16(at, text.charCodeAt(i), true);
+    for (const word of sorted) for (let i = 0; i < word.length; i++, at += 2) view.setUint16(at, word.charCodeAt(i), true);
     return bytes;
   }
 
@@ -83,13 +94,17 @@ export class WordTable {
 
   /** The frequency of `word`, 0 when it is not in the table. */
   frequency(word: string): number {
-    let lo = 0;
-    let hi = this.size;
-    for (let d = 0; d < word.length && lo < hi; d++) {
-      [lo, hi] = this.narrow(lo, hi, d, word.charCodeAt(d));
-      if (lo < hi && d === word.length - 1 && this.lengthOf(lo) === word.length) return this.frequencies[lo];
+    if (word.length === 0) return 0;
+    const first = word.charCodeAt(0);
+    let lo = this.byFirst[first];
+    let hi = this.byFirst[first + 1];
+    for (let d = 1; d < word.length && lo < hi; d++) {
+      const code = word.charCodeAt(d);
+      const from = this.lowerBound(lo, hi, d, code);
+      hi = this.lowerBound(from, hi, d, code + 1);
+      lo = from;
     }
-    return 0;
+    return lo < hi && this.lengthOf(lo) === word.length ? this.frequencies[lo] : 0;
   }
 
   /**
@@ -104,18 +119,24 @@ export class WordTable {
     const next = new Int32Array(n + 1);
     for (let i = n - 1; i >= 0; i--) {
       best[i] = -Infinity;
-      let lo = 0;
-      let hi = this.size;
+      // words opening at i: those starting with its character, narrowed character by character
+      const first = sentence.charCodeAt(i);
+      let lo = this.byFirst[first];
+      let hi = this.byFirst[first + 1];
       let found = false;
-      for (let j = i; j < n && lo < hi; j++) {
-        const depth = j - i;
-        [lo, hi] = this.narrow(lo, hi, depth, sentence.charCodeAt(j));
-        if (lo >= hi) break;
-        if (this.lengthOf(lo) === depth + 1) {
+      for (let j = i; lo < hi; ) {
+        const length = j - i + 1;
+        // the sorted range opens on the word that is its prefix, if there is one
+        if (this.lengthOf(lo) === length) {
           found = true;
           this.consider(best, next, i, j + 1, this.frequencies[lo]);
-          lo++; // the word itself; longer words with this prefix follow it
+          lo++;
         }
+        if (++j >= n) break;
+        const code = sentence.charCodeAt(j);
+        const from = this.lowerBound(lo, hi, length, code);
+        hi = this.lowerBound(from, hi, length, code + 1);
+        lo = from;
       }
       // a character that opens no word is a word of its own
       if (!found) this.consider(best, next, i, i + 1, 1);
@@ -139,26 +160,19 @@ export class WordTable {
   }
 
   /**
-   * Within [lo, hi), words sharing a prefix of length `depth` and at least `depth + 1`
-   * long (sorted), the sub-range whose character at `depth` is `code`.
+   * Within [lo, hi), sorted words that share their first `depth` characters, the
+   * first whose character at `depth` is at least `code` (a word of only `depth`
+   * characters counts as lowest).
    */
-  private narrow(lo: number, hi: number, depth: number, code: number): [number, number] {
-    const charAt = (k: number) => (this.lengthOf(k) > depth ? this.text[this.starts[k] + depth] : -1);
-    let a = lo;
-    let b = hi;
-    while (a < b) {
-      const mid = (a + b) >>> 1;
-      if (charAt(mid) < code) a = mid + 1;
-      else b = mid;
+  private lowerBound(lo: number, hi: number, depth: number, code: number): number {
+    const { starts, text } = this;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const at = starts[mid] + depth;
+      if (at < starts[mid + 1] && text[at] >= code) hi = mid;
+      else lo = mid + 1;
     }
-    let c = a;
-    b = hi;
-    while (c < b) {
-      const mid = (c + b) >>> 1;
-      if (charAt(mid) <= code) c = mid + 1;
-      else b = mid;
-    }
-    return [a, c];
+    return lo;
   }
 }
 
