@@ -58,6 +58,23 @@ describe('bin/policyparse as a child process', () => {
     expect(JSON.parse(r.stdout).title).toBe('PolicyDocument');
   });
 
+  it('the bundled CLI (started from its code cache) writes what the plain build writes', () => {
+    // the bundle loads remark and chalk with require(): Markdown with markup and a
+    // coloured tree go through both
+    const markdown = join(scratch, 'markup.md');
+    writeFileSync(markdown, '# 关于做好工作的通知\n\n- **一、总体要求**\n\n1. 第一项内容。\n2. 第二项内容。\n\n> 引文\n');
+    expect(existsSync(join(root, 'dist/cli/bin.bundle.cjs'))).toBe(true);
+    expect(existsSync(join(root, 'dist/cli/bin.bundle.cache'))).toBe(true);
+    const inputs = [[seedPath], [markdown], ['fixtures/html/epaper-br-table.html'], ['-f', 'tree', '--color', 'always', markdown]];
+    for (const args of inputs) {
+      const bundled = run(args);
+      const plain = spawnSync(process.execPath, [join(root, 'dist/cli/bin.js'), ...args], { cwd: root, env, encoding: 'utf8' });
+      expect(bundled.code).toBe(plain.status);
+      expect(bundled.stdout).toBe(plain.stdout);
+      expect(bundled.stdout.length).toBeGreaterThan(100);
+    }
+  });
+
   it('validate exits 1 on {"articles": 3} and 0 on its own output', () => {
     expect(run(['validate', '-'], '{"articles": 3}').code).toBe(1);
     const own = run([seedPath]);
