@@ -7,12 +7,12 @@ import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Diagnostic, InputFormat } from '../types.js';
 import { InputError } from '../errors.js';
 import type { Output } from './render.js';
 import { EXIT, type CliIO } from './io.js';
-import { describeIoError, runTask, type Task, type TaskOptions, type TaskResult } from './worker.js';
+import { describeIoError, runTask, type Task, type TaskOptions, type TaskResult } from './task.js';
 
 export interface BatchFlags {
   inputFormat?: InputFormat | 'jsonl';
@@ -103,7 +103,7 @@ export async function runBatch(args: string[], flags: BatchFlags, io: CliIO, out
     });
     if (handled) return code;
   }
-  const pool = jobs > 1 && !single ? WorkerPool.create(jobs) : null;
+  const pool = jobs > 1 && !single ? await WorkerPool.create(jobs) : null;
   try {
     await runOrdered(tasks, pool, jobs, emit);
   } finally {
@@ -460,15 +460,17 @@ class WorkerPool {
   private constructor(
     private readonly script: URL,
     private readonly size: number,
+    private readonly Worker: typeof import('node:worker_threads').Worker,
   ) {}
 
   /**
    * A pool of up to `size` workers, started as work arrives (a folder of two files
    * starts two), or null when the compiled worker script is not there (running from source).
+   * (worker_threads is loaded here: a one-file run has no use for it.)
    */
-  static create(size: number): WorkerPool | null {
+  static async create(size: number): Promise<WorkerPool | null> {
     const script = workerScript();
-    return script ? new WorkerPool(script, size) : null;
+    return script ? new WorkerPool(script, size, (await import('node:worker_threads')).Worker) : null;
   }
 
   run(task: Task): Promise<TaskResult> {
@@ -484,7 +486,7 @@ class WorkerPool {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(this.script);
+    const worker = new this.Worker(this.script);
     this.all.add(worker);
     worker.on('message', (result: TaskResult) => {
       const job = this.busy.get(worker);

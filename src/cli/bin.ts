@@ -2,7 +2,7 @@ import { unlinkSync } from 'node:fs';
 import { main } from './main.js';
 import { processIO } from './io.js';
 import { partialOutputs } from './batch.js';
-import { describeIoError } from './worker.js';
+import { describeIoError } from './task.js';
 
 // A closed pipe (policyparse … | head) is a normal way for a reader to stop; any
 // other write error (a full disk) loses output and must not end with exit 0.

@@ -9,7 +9,7 @@ import { EXIT, type CliIO } from './io.js';
 import { COLOR_CHOICES, createOutput, DIAGNOSTIC_FORMATS, OUTPUT_FORMATS } from './render.js';
 import { runValidate } from './validate.js';
 import { runBatch } from './batch.js';
-import { describeIoError } from './worker.js';
+import { describeIoError } from './task.js';
 import { PARSE_EXAMPLES, SCHEMA_EXAMPLES, VALIDATE_EXAMPLES } from './help.js';
 import schemaJson from '../../schemas/policyparse.schema.json' with { type: 'json' };
 

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { schemaErrors, type SchemaError } from '../schema/index.js';
 import { EXIT, type CliIO } from './io.js';
-import { describeIoError } from './worker.js';
+import { describeIoError } from './task.js';
 import { expandGlob, hasMagic } from './glob.js';
 
 /**
