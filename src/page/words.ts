@@ -18,6 +18,10 @@ export const WORD_TABLE_MAGIC = 0x5057_5432; // "PWT2"
 const UNITS = 0x10000;
 const HEADER = 16;
 
+/** cut()'s working arrays, shared by every table (cut() runs to completion, never nested). */
+let best = new Float64Array(64);
+let next = new Int32Array(64);
+
 export class WordTable {
   private readonly logTotal: number;
 
@@ -115,8 +119,12 @@ export class WordTable {
   cut(sentence: string): string[] {
     const n = sentence.length;
     // best[i]: log-probability of the best segmentation of sentence[i..]; next[i]: where its first word ends
-    const best = new Float64Array(n + 1);
-    const next = new Int32Array(n + 1);
+    // (scratch arrays: the page stage cuts once per seam, hundreds of thousands of times on a big page)
+    if (n + 1 > best.length) {
+      best = new Float64Array(2 * (n + 1));
+      next = new Int32Array(2 * (n + 1));
+    }
+    best[n] = 0;
     for (let i = n - 1; i >= 0; i--) {
       best[i] = -Infinity;
       // words opening at i: those starting with its character, narrowed character by character
@@ -129,7 +137,7 @@ export class WordTable {
         // the sorted range opens on the word that is its prefix, if there is one
         if (this.lengthOf(lo) === length) {
           found = true;
-          this.consider(best, next, i, j + 1, this.frequencies[lo]);
+          this.consider(i, j + 1, this.frequencies[lo]);
           lo++;
         }
         if (++j >= n) break;
@@ -139,14 +147,14 @@ export class WordTable {
         lo = from;
       }
       // a character that opens no word is a word of its own
-      if (!found) this.consider(best, next, i, i + 1, 1);
+      if (!found) this.consider(i, i + 1, 1);
     }
     const words: string[] = [];
     for (let i = 0; i < n; i = next[i]) words.push(sentence.slice(i, next[i]));
     return words;
   }
 
-  private consider(best: Float64Array, next: Int32Array, i: number, end: number, frequency: number): void {
+  private consider(i: number, end: number, frequency: number): void {
     const score = Math.log(frequency || 1) - this.logTotal + best[end];
     // the candidates come in order of length: >= lets a tie go to the longer word
     if (score >= best[i]) {
