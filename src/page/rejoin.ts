@@ -40,7 +40,8 @@ export function linkSeams(fragments: Fragment[], explain = false): { links: Map<
   const ends: SeamEnds = {
     openers: fragments.map((f) => (f.cut || f.maybeCut ? openAtEnd(f.blocks[f.blocks.length - 1].text) : null)),
     closers: fragments.map((f) => closedAtStart(f.blocks[0].text)),
-    evidence: [],
+    // (the same tails in both weighings: fragments that end cut or maybe cut)
+    evidence: new Float64Array(fragments.filter((f) => f.cut || f.maybeCut).length * (MAX_SEAM_DISTANCE + 1)).fill(NaN),
   };
   const firstWeighing = weighSeams(fragments, ends, new Set(), contexts, false, null);
   const first = chooseLinks(firstWeighing.candidates);
@@ -114,6 +115,7 @@ function weighSeams(
   let firstHead = 0;
   for (let t = 0; t < tails.length; t++) {
     const tail = tails[t];
+    const tailFrom = candidates.length;
     while (firstHead < heads.length && heads[firstHead].index <= tail.index) firstHead++;
     for (let h = firstHead; h < heads.length; h++) {
       const head = heads[h];
@@ -131,15 +133,17 @@ function weighSeams(
       ) {
         const score = previous.scores[key];
         scores[key] = score;
-        if (score >= MIN_SEAM_SCORE) candidates.push({ tail: tail.index, head: head.index, score, why: [], chosen: false });
+        if (score >= MIN_SEAM_SCORE) candidates.push({ tail: tail.index, head: head.index, score, why: NO_REASONS, chosen: false });
         continue;
       }
-      let text = ends.evidence[key];
-      if (!text) {
-        text = seamTextEvidence(tail, head, pairsUp(ends.openers[tail.index], ends.closers[head.index]));
-        ends.evidence[key] = text;
+      // the reasons in words only when explaining; the points once per pair
+      const reasons: Evidence | null = explain ? [] : null;
+      let textPoints = ends.evidence[key];
+      if (Number.isNaN(textPoints) || reasons) {
+        textPoints = seamTextEvidence(tail, head, pairsUp(ends.openers[tail.index], ends.closers[head.index]), reasons);
+        ends.evidence[key] = textPoints;
       }
-      const c = scoreSeam(tail, head, featuresBefore[tail.index], featuresAfter[head.index], text, explain);
+      const c = scoreSeam(tail, head, featuresBefore[tail.index], featuresAfter[head.index], textPoints, reasons);
       const points = sequel.get(head.index);
       if (points !== undefined && head.index - 1 !== tail.index) {
         c.score += points;
@@ -153,6 +157,13 @@ function weighSeams(
       scores[key] = c.score;
       // Below the bar a join is never chosen: keep it only to be shown.
       if (explain || c.score >= MIN_SEAM_SCORE) candidates.push(c);
+    }
+    // Only a cut's best few reach the matching (chooseLinks): unless all are to be
+    // shown, the rest need not be kept (a big page of cuts would hold a hundred and
+    // fifty per cut).
+    if (!explain && candidates.length - tailFrom > HEADS_PER_CUT) {
+      const best = candidates.splice(tailFrom).sort((a, b) => b.score - a.score || a.head - b.head);
+      for (let i = 0; i < HEADS_PER_CUT; i++) candidates.push(best[i]);
     }
   }
   return { candidates, before, after, sequel, scores };
@@ -312,44 +323,68 @@ function assignment(group: SeamCandidate[], tails: number[], heads: number[]): S
 type Evidence = Array<[number, string]>;
 
 /**
- * What the two texts at a seam say, whatever their contexts: the same in both
- * weighings of a page, so worked out once per pair (the segmenter is the dear part).
+ * What the two texts at a seam say, whatever their contexts: their points, the
+ * same in both weighings of a page, so worked out once per pair (the word cut is
+ * the dear part); with `reasons`, each in words too.
  */
-function seamTextEvidence(tail: Fragment, head: Fragment, brackets: number): Evidence {
-  const evidence: Evidence = [];
+function seamTextEvidence(tail: Fragment, head: Fragment, brackets: number, reasons: Evidence | null): number {
+  let points = 0;
   const before = tail.blocks[tail.blocks.length - 1].text;
   const after = head.blocks[0].text;
   const seam = seamWord(before, after);
   const word = seam && !seam.compound ? seam.word : null;
+  // (each reason is put in words only when asked: reasons?.push skips its argument)
   // 导,促进… / 力、战略…: a sentence resumed within its first few characters.
-  if (OPENS_ON_CLOSING_PUNCTUATION.test(after)) evidence.push([5, 'head starts with closing punctuation']);
-  else if (/^[^，,、。；;：:！？]{1,3}[，,。；;]|^[^，,、。；;：:！？][、]/.test(after)) evidence.push([2, 'head resumes a sentence']);
-  // 继1994年9|月16日 / 不超过100|万: a number and its unit or its other digits.
-  else if (/[0-9０-９]/.test(before.slice(-1)) && /^[0-9０-９年月日号时万亿千百元%％个项条名人次倍岁]/.test(after)) evidence.push([3, 'number continues across seam']);
-  // 的技术研发… : a particle or conjunction cannot open a paragraph.
-  else if (opensOnParticle(after)) evidence.push([3, 'head opens on a particle']);
-  if (brackets > 0) evidence.push([3, 'head closes the quote or bracket the tail left open']);
-  else if (brackets < 0) evidence.push([-2, 'head closes a quote or bracket the tail never opened']);
-  if (word) evidence.push([3, `word across seam: ${word}`]);
-  else if (seam) evidence.push([1, `compound across seam: ${seam.word}`]);
+  if (OPENS_ON_CLOSING_PUNCTUATION.test(after)) {
+    points += 5;
+    reasons?.push([5, 'head starts with closing punctuation']);
+  } else if (/^[^，,、。；;：:！？]{1,3}[，,。；;]|^[^，,、。；;：:！？][、]/.test(after)) {
+    points += 2;
+    reasons?.push([2, 'head resumes a sentence']);
+  } else if (/[0-9０-９]/.test(before.slice(-1)) && /^[0-9０-９年月日号时万亿千百元%％个项条名人次倍岁]/.test(after)) {
+    // 继1994年9|月16日 / 不超过100|万: a number and its unit or its other digits.
+    points += 3;
+    reasons?.push([3, 'number continues across seam']);
+  } else if (opensOnParticle(after)) {
+    // 的技术研发… : a particle or conjunction cannot open a paragraph.
+    points += 3;
+    reasons?.push([3, 'head opens on a particle']);
+  }
+  if (brackets > 0) {
+    points += 3;
+    reasons?.push([3, 'head closes the quote or bracket the tail left open']);
+  } else if (brackets < 0) {
+    points -= 2;
+    reasons?.push([-2, 'head closes a quote or bracket the tail never opened']);
+  }
+  if (word) {
+    points += 3;
+    reasons?.push([3, `word across seam: ${word}`]);
+  } else if (seam) {
+    points += 1;
+    reasons?.push([1, `compound across seam: ${seam.word}`]);
+  }
   if (tail.maybeCut) {
     // A short bare line is complete more often than not: a join must outweigh that.
-    if (!word && !OPENS_ON_CLOSING_PUNCTUATION.test(after)) evidence.push([-100, 'tail may be a complete line']);
-    else evidence.push([-MAYBE_CUT_DOUBT, 'tail may be a complete line']);
+    const doubt = !word && !OPENS_ON_CLOSING_PUNCTUATION.test(after) ? 100 : MAYBE_CUT_DOUBT;
+    points -= doubt;
+    reasons?.push([-doubt, 'tail may be a complete line']);
   }
-  return evidence;
+  return points;
 }
 
-function scoreSeam(tail: Fragment, head: Fragment, tf: TextProfile, hf: TextProfile, text: Evidence, explain: boolean): SeamCandidate {
+/** A candidate's reasons when it has none in words (not explaining): one shared, frozen, empty list. */
+const NO_REASONS = Object.freeze([]) as unknown as string[];
+
+function scoreSeam(tail: Fragment, head: Fragment, tf: TextProfile, hf: TextProfile, points: number, text: Evidence | null): SeamCandidate {
   const style = styleScore(tf.halfWidth, hf.halfWidth);
   const vocabulary = Math.round(tf.cosine(hf) * 40) / 10;
   // A headline over the head names a new article, unless the cut article has no
   // title yet (a headline printed over a later column of it).
   const headline = head.headlines.length === 0 ? 0 : tail.headlines.length > 0 || tail.continuedFrom ? -4 : -0.5;
-  let score = style + vocabulary + headline;
-  for (const [points] of text) score += points;
+  const score = style + vocabulary + headline + points;
   // Reasons are words for --stage fragments; a page of thousands of seams does without.
-  const why = explain ? reasons([...text, [style, 'punctuation style'], [vocabulary, 'shared vocabulary'], [headline, 'headline above head']]) : [];
+  const why = text ? reasons([...text, [style, 'punctuation style'], [vocabulary, 'shared vocabulary'], [headline, 'headline above head']]) : NO_REASONS;
   return { tail: tail.index, head: head.index, score, why, chosen: false };
 }
 
@@ -361,8 +396,8 @@ function reasons(evidence: Evidence): string[] {
 interface SeamEnds {
   openers: Array<string | null>;
   closers: Array<string | null>;
-  /** seamTextEvidence() by pair slot (weighSeams), shared by both weighings. */
-  evidence: Evidence[];
+  /** seamTextEvidence()'s points by pair slot (weighSeams; NaN: not yet), shared by both weighings. */
+  evidence: Float64Array;
 }
 
 /** What a run of fragments says about its article: numbering and vocabulary. */
