@@ -88,26 +88,32 @@ function weighSeams(
   previous: Weighing | null,
 ): Weighing {
   // Soft-split fragments are single paragraphs; judge a seam by the run of the
-  // column around it: what led up to the cut, and what follows the head.
-  const before = fragments.map((f) => contextOf(fragments, contextBefore(fragments, f.index, columnTops), f.index, contexts));
-  const after = fragments.map((f) => contextOf(fragments, f.index, contextAfter(fragments, f.index, columnTops), contexts));
-  const markersBefore = before.map((c) => c.markers);
-  const markersAfter = after.map((c) => c.markers);
-  const featuresBefore = before.map((c) => c.profile);
-  const featuresAfter = after.map((c) => c.profile);
+  // column around it: what led up to the cut, and what follows the head. Worked
+  // out for the fragments some pair needs (a page without cuts needs none).
+  const before: Context[] = [];
+  const after: Context[] = [];
+  const contextBeforeOf = (i: number) => (before[i] ??= contextOf(fragments, contextBefore(fragments, i, columnTops), i, contexts));
+  const contextAfterOf = (i: number) => (after[i] ??= contextOf(fragments, i, contextAfter(fragments, i, columnTops), contexts));
   const candidates: SeamCandidate[] = [];
   const heads = fragments.filter((f) => !f.freshStart && !f.continuedFrom && !f.leadDateline && !f.headlines.some((h) => h.role === 'title'));
   // How naturally each head reads on from the paragraph above it in its column: a
-  // head that does is that paragraph's sequel, not the resumption of a cut.
-  const sequel = new Map<number, number>();
-  for (const head of heads) {
-    if (!head.soft) continue;
-    const prev = head.index - 1;
-    const affinity =
-      numberingScore(markersBefore[prev], markersAfter[head.index].slice(0, 4)) +
-      featuresBefore[prev].cosine(featuresAfter[head.index]) * 4;
-    if (affinity > 0) sequel.set(head.index, -Math.round(affinity * SEQUEL_WEIGHT * 10) / 10);
-  }
+  // head that does is that paragraph's sequel, not the resumption of a cut
+  // (points against it; null: none).
+  const sequel = new Map<number, number | null>();
+  const sequelOf = (head: Fragment): number | null => {
+    let points = sequel.get(head.index);
+    if (points !== undefined) return points;
+    points = null;
+    if (head.soft) {
+      const prev = head.index - 1;
+      const affinity =
+        numberingScore(contextBeforeOf(prev).markers, contextAfterOf(head.index).markers.slice(0, 4)) +
+        contextBeforeOf(prev).profile.cosine(contextAfterOf(head.index).profile) * 4;
+      if (affinity > 0) points = -Math.round(affinity * SEQUEL_WEIGHT * 10) / 10;
+    }
+    sequel.set(head.index, points);
+    return points;
+  };
   const tails = fragments.filter((f) => f.cut || f.maybeCut);
   // A pair's slot: its tail's place among the tails, and how far on its head is
   // (typed arrays: a page of thousands of cuts has hundreds of thousands of pairs).
@@ -127,9 +133,9 @@ function weighSeams(
       // score stands (most pairs, when few column tops are new).
       if (
         previous &&
-        previous.before[tail.index] === before[tail.index] &&
-        previous.after[head.index] === after[head.index] &&
-        previous.sequel.get(head.index) === sequel.get(head.index)
+        previous.before[tail.index] === contextBeforeOf(tail.index) &&
+        previous.after[head.index] === contextAfterOf(head.index) &&
+        previous.sequel.get(head.index) === sequelOf(head)
       ) {
         const score = previous.scores[key];
         scores[key] = score;
@@ -143,13 +149,13 @@ function weighSeams(
         textPoints = seamTextEvidence(tail, head, pairsUp(ends.openers[tail.index], ends.closers[head.index]), reasons);
         ends.evidence[key] = textPoints;
       }
-      const c = scoreSeam(tail, head, featuresBefore[tail.index], featuresAfter[head.index], textPoints, reasons);
-      const points = sequel.get(head.index);
-      if (points !== undefined && head.index - 1 !== tail.index) {
+      const c = scoreSeam(tail, head, contextBeforeOf(tail.index).profile, contextAfterOf(head.index).profile, textPoints, reasons);
+      const points = sequelOf(head);
+      if (points !== null && head.index - 1 !== tail.index) {
         c.score += points;
         if (explain) c.why.push(`${points.toFixed(1)} reads on from the paragraph above`);
       }
-      const n = numberingScore(markersBefore[tail.index], markersAfter[head.index].slice(0, 4));
+      const n = numberingScore(contextBeforeOf(tail.index).markers, contextAfterOf(head.index).markers.slice(0, 4));
       if (n !== 0) {
         c.score += n;
         if (explain) c.why.push(`${n > 0 ? '+' : ''}${n.toFixed(1)} numbering`);
@@ -172,11 +178,11 @@ function weighSeams(
 /** One weighing of a page's seams, and what it was judged by. */
 interface Weighing {
   candidates: SeamCandidate[];
-  /** Each fragment's context before (as a tail) and after (as a head). */
+  /** Each fragment's context before (as a tail) and after (as a head), where worked out. */
   before: Context[];
   after: Context[];
-  /** The points against each head for reading on from the paragraph above it. */
-  sequel: Map<number, number>;
+  /** The points against each head for reading on from the paragraph above it (null: none), where worked out. */
+  sequel: Map<number, number | null>;
   /** Every weighed pair's score, by slot (weighSeams). */
   scores: Float64Array;
 }
