@@ -2,7 +2,7 @@
 // Inputs are parsed by a pool of worker threads; results are written in input
 // order whatever the number of jobs, and at most a few per job are held at once,
 // so memory stays flat however many inputs there are.
-import { closeSync, existsSync, fsyncSync, openSync, readSync, renameSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
@@ -153,10 +153,11 @@ async function runOrdered(
 // One long input, page by page
 
 /** The bytes of a regular file, or null (a folder, unreadable: the ordinary path reports it). */
-async function readWhole(path: string): Promise<Buffer | null> {
+function readWhole(path: string): Buffer | null {
+  // (read at once: one input, and nothing else to do meanwhile)
   try {
-    if (!(await stat(path)).isFile()) return null;
-    return await readFile(path);
+    if (!statSync(path).isFile()) return null;
+    return readFileSync(path);
   } catch {
     return null;
   }
@@ -179,7 +180,7 @@ async function streamOne(
   emit: (task: Item, result: TaskResult) => Promise<void>,
   finish: (diagnostics: Diagnostic[]) => void,
 ): Promise<boolean> {
-  let bytes = await readWhole(resolve(io.cwd, arg));
+  let bytes = readWhole(resolve(io.cwd, arg));
   if (!bytes) return false;
   const task = (input: Buffer): NamedTask => ({ index: 0, kind: 'bytes', bytes: input, name: arg, options, outName: stripExtension(basename(arg)) });
   const fail = (kind: 'input' | 'internal', message: string) => emit(task(Buffer.alloc(0)), { index: 0, ok: false, kind, message });
