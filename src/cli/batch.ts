@@ -203,10 +203,10 @@ async function streamOne(
     let result: ReturnType<typeof paged.run>;
     try {
       result = paged.run((articles) => {
+        // Written an article at a time: a page's worth in one string would be a large
+        // object, which V8 keeps until a full collection (peak memory on long inputs).
         if (how.format === 'jsonl') {
-          let lines = '';
-          for (const article of articles) lines += JSON.stringify({ source: arg, ...article }) + '\n';
-          io.stdout.write(lines);
+          for (const article of articles) io.stdout.write(JSON.stringify({ source: arg, ...article }) + '\n');
           return;
         }
         if (!spill) {
@@ -214,9 +214,10 @@ async function streamOne(
           partialOutputs.add(path);
           spill = { path, fd: openSync(path, 'w+', 0o600), written: 0 };
         }
-        let text = '';
-        for (const article of articles) text += (spill.written++ > 0 ? (how.pretty ? ',\n    ' : ',') : '') + articleJson(article, how.pretty);
-        writeSync(spill.fd, text);
+        for (const article of articles) {
+          if (spill.written++ > 0) writeSync(spill.fd, how.pretty ? ',\n    ' : ',');
+          writeSync(spill.fd, articleJson(article, how.pretty));
+        }
       });
     } catch (err) {
       await fail('internal', `internal error: ${err instanceof Error ? err.message : String(err)}`);
@@ -242,7 +243,8 @@ async function streamOne(
 
 /** The spilled articles, to standard output in pieces (as text: CliIO writes strings). */
 function copyOut(spill: { fd: number }, io: CliIO): void {
-  const chunk = Buffer.allocUnsafe(1 << 20);
+  // (64 KB: each piece's text stays a small object, collected young)
+  const chunk = Buffer.allocUnsafe(1 << 16);
   const decoder = new TextDecoder('utf-8');
   for (let at = 0; ; ) {
     const n = readSync(spill.fd, chunk, 0, chunk.length, at);
