@@ -1,11 +1,14 @@
 import type { Point, Span } from '../types.js';
 
 /**
- * Maps offsets of the decoded text to 1-based line and column. Built once per input;
- * each look-up is a binary search, so positions cost O(log lines).
+ * Maps offsets of the decoded text to 1-based line and column. Built once per input.
+ * Look-ups mostly come in reading order, so each first tries the line of the one
+ * before and the line after it; any other is a binary search, O(log lines).
  */
 export class LineIndex {
   private readonly starts: number[];
+  /** the line (0-based) of the last look-up */
+  private last = 0;
 
   constructor(readonly text: string) {
     const starts = [0];
@@ -15,14 +18,26 @@ export class LineIndex {
 
   point(offset: number): Point {
     const o = Math.max(0, Math.min(offset, this.text.length));
+    const line = this.lineAt(o);
+    this.last = line;
+    return { line: line + 1, column: o - this.starts[line] + 1, offset: o };
+  }
+
+  /** The last line that starts at or before `o`. */
+  private lineAt(o: number): number {
+    const { starts, last } = this;
+    const n = starts.length;
+    if (starts[last] <= o && (last + 1 === n || starts[last + 1] > o)) return last;
+    const next = last + 1;
+    if (next < n && starts[next] <= o && (next + 1 === n || starts[next + 1] > o)) return next;
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= o) lo = mid;
+      if (starts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: o - this.starts[lo] + 1, offset: o };
+    return lo;
   }
 
   span(start: number, end: number): Span {
