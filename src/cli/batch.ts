@@ -183,6 +183,13 @@ async function streamOne(
   let bytes = readWhole(resolve(io.cwd, arg));
   if (!bytes) return false;
   const task = (input: Buffer): NamedTask => ({ index: 0, kind: 'bytes', bytes: input, name: arg, options, outName: stripExtension(basename(arg)) });
+  // No form-feed byte, no form feed in the text (in every encoding read here it is
+  // the byte 0x0C, or holds it): the ordinary path, without decoding twice.
+  if (!bytes.includes(0x0c)) {
+    const whole = task(bytes);
+    await emit(whole, await runTask(whole));
+    return true;
+  }
   const fail = (kind: 'input' | 'internal', message: string) => emit(task(Buffer.alloc(0)), { index: 0, ok: false, kind, message });
   const { pagedInput, jsonFrame, articleJson } = await import('../stream.js');
   let paged: ReturnType<typeof pagedInput>;
