@@ -29,7 +29,7 @@ const MB = 1e6;
 console.log(`bench: building the working tree…`);
 const build = buildWork('bench-build');
 // what bin/policyparse runs: the launcher, which starts the bundled CLI from its code cache
-const cliBin = join(build, 'cli', 'launch.js');
+const cliBin = join(build, 'cli', 'launch.cjs');
 const helpers = writeHelpers();
 const inputs = makeInputs();
 

@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // Bundles the compiled CLI and its worker into one file each, which the entry point
-// (dist/cli/launch.js, run by bin/policyparse) and the worker pool prefer.
+// (dist/cli/launch.cjs, run by bin/policyparse) and the worker pool prefer.
 // Start-up time: Node resolves, reads and links some forty ES modules and
 // commander's files one by one, which costs more than the parse of a page; one
 // file loads in a fraction of that. The heavy libraries stay outside, loaded only
 // when an input needs them (cheerio, unified + remark-parse, chalk).
 //
-// The CLI's bundle (dist/cli/bin.bundle.cjs) is CommonJS so that launch.js can run
+// The CLI's bundle (dist/cli/bin.bundle.cjs) is CommonJS so that launch.cjs can run
 // it as a vm script with V8's code cache; the build makes that cache
 // (bin.bundle.cache) by running the bundle on the fixtures once. The worker's
 // (worker.bundle.js) stays an ES module: workers start once per batch.
@@ -45,7 +45,7 @@ export async function bundle(dist) {
     outfile: join(cli, 'bin.bundle.cjs'),
     format: 'cjs',
     // import() of chalk or remark becomes require(): a vm script has no import() of
-    // its own, and Node loads ES modules with require() since 20.19 (launch.js checks)
+    // its own, and Node loads ES modules with require() since 20.19 (launch.cjs checks)
     supported: { 'dynamic-import': false },
     define: { 'import.meta.url': '__ppImportMetaUrl' },
     banner: { js: "const __ppImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
@@ -58,7 +58,7 @@ export async function bundle(dist) {
     // commander is CommonJS: give the bundle a require() for its node: built-ins
     banner: { js: "import { createRequire as __ppCreateRequire } from 'node:module'; const require = __ppCreateRequire(import.meta.url);" },
   });
-  const training = spawnSync(process.execPath, [join(cli, 'launch.js'), '--jobs', '1', ...TRAINING.map((f) => join(root, f))], {
+  const training = spawnSync(process.execPath, [join(cli, 'launch.cjs'), '--jobs', '1', ...TRAINING.map((f) => join(root, f))], {
     cwd: root,
     env: { ...process.env, POLICYPARSE_WRITE_CODE_CACHE: '1' },
     stdio: ['ignore', 'ignore', 'pipe'],

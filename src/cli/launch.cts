@@ -8,22 +8,25 @@
 // older than them (tsc run alone since), or when this Node cannot require() an ES
 // module (before 20.19): the bundle loads chalk and remark with require().
 //
+// CommonJS itself (as bin/policyparse is): Node loads it synchronously, where an ES
+// module entry costs a few milliseconds of asynchronous loading.
+//
 // POLICYPARSE_WRITE_CODE_CACHE=1 (the build only): write the cache after the run.
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 
-const bundle = fileURLToPath(new URL('bin.bundle.cjs', import.meta.url));
-const cache = fileURLToPath(new URL('bin.bundle.cache', import.meta.url));
-const plain = new URL('bin.js', import.meta.url);
+const bundle = join(__dirname, 'bin.bundle.cjs');
+const cache = join(__dirname, 'bin.bundle.cache');
+const plain = join(__dirname, 'bin.js');
 
 function bundledScript(): vm.Script | null {
   if (!(process.features as { require_module?: boolean }).require_module) return null;
   let source: string;
   try {
-    if (statSync(bundle).mtimeMs < statSync(fileURLToPath(plain)).mtimeMs) return null;
+    if (statSync(bundle).mtimeMs < statSync(plain).mtimeMs) return null;
     source = readFileSync(bundle, 'utf8');
   } catch {
     return null;
@@ -40,10 +43,10 @@ function bundledScript(): vm.Script | null {
 
 const script = bundledScript();
 if (script) {
-  const module = { exports: {} };
+  const bundled = { exports: {} };
   const run = script.runInThisContext() as (...args: unknown[]) => void;
-  run(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
+  run(bundled.exports, createRequire(bundle), bundled, bundle, __dirname);
   if (process.env.POLICYPARSE_WRITE_CODE_CACHE === '1') process.once('exit', () => writeFileSync(cache, script.createCachedData()));
 } else {
-  await import(plain.href);
+  void import(pathToFileURL(plain).href);
 }
