@@ -31,7 +31,11 @@ export interface PagedInput {
  * other input: use parse(). Throws InputError as parse() does.
  */
 export function pagedInput(input: string | Uint8Array, options: ParseOptions): PagedInput | null {
-  const decoded = typeof input === 'string' ? fromString(input) : decode(input, { encoding: options.encoding });
+  return pagedDecoded(typeof input === 'string' ? fromString(input) : decode(input, { encoding: options.encoding }), options);
+}
+
+/** pagedInput() of an input already decoded (decodeUtf8File()). */
+export function pagedDecoded(decoded: Decoded, options: ParseOptions): PagedInput | null {
   const text = decoded.text;
   const format = options.format ?? detectFormat(options.name, text);
   if (format !== 'text' || !text.includes('\f')) return null;

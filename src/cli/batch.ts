@@ -8,7 +8,8 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
-import type { Diagnostic, InputFormat } from '../types.js';
+import type { Decoded, Diagnostic, InputFormat } from '../types.js';
+import { decodeUtf8File } from '../decode/index.js';
 import { InputError } from '../errors.js';
 import type { Output } from './render.js';
 import { EXIT, type CliIO } from './io.js';
@@ -153,6 +154,20 @@ async function runOrdered(
 // One long input, page by page
 
 /** The bytes of a regular file, or null (a folder, unreadable: the ordinary path reports it). */
+/** Inputs this long are worth decoding a chunk at a time (decodeUtf8File). */
+const LONG_INPUT_BYTES = 8 << 20;
+
+/** decodeUtf8File() of a long regular file read as it comes (no --encoding); null for any other. */
+function longUtf8File(path: string, options: TaskOptions): Decoded | null {
+  if (options.encoding) return null;
+  try {
+    const info = statSync(path);
+    return info.isFile() && info.size >= LONG_INPUT_BYTES ? decodeUtf8File(path) : null;
+  } catch {
+    return null; // the ordinary path reports what is wrong with it
+  }
+}
+
 function readWhole(path: string): Buffer | null {
   // (read at once: one input, and nothing else to do meanwhile)
   try {
@@ -180,31 +195,44 @@ async function streamOne(
   emit: (task: Item, result: TaskResult) => Promise<void>,
   finish: (diagnostics: Diagnostic[]) => void,
 ): Promise<boolean> {
-  let bytes = readWhole(resolve(io.cwd, arg));
-  if (!bytes) return false;
-  const task = (input: Buffer): NamedTask => ({ index: 0, kind: 'bytes', bytes: input, name: arg, options, outName: stripExtension(basename(arg)) });
-  // No form-feed byte, no form feed in the text (in every encoding read here it is
-  // the byte 0x0C, or holds it): the ordinary path, without decoding twice.
-  if (!bytes.includes(0x0c)) {
-    const whole = task(bytes);
-    await emit(whole, await runTask(whole));
-    return true;
+  const path = resolve(io.cwd, arg);
+  const outName = stripExtension(basename(arg));
+  const task = (input: Buffer): NamedTask => ({ index: 0, kind: 'bytes', bytes: input, name: arg, options, outName });
+  const { pagedInput, pagedDecoded, jsonFrame, articleJson } = await import('../stream.js');
+  let paged: ReturnType<typeof pagedInput>;
+  // A long plain UTF-8 file is decoded without holding its bytes whole (peak memory).
+  const long = longUtf8File(path, options);
+  if (long) {
+    paged = pagedDecoded(long, { name: arg, ...options });
+    if (!paged) {
+      const whole: NamedTask = { index: 0, kind: 'file', path, name: arg, options, outName };
+      await emit(whole, await runTask(whole));
+      return true;
+    }
+  } else {
+    const bytes = readWhole(path);
+    if (!bytes) return false;
+    // No form-feed byte, no form feed in the text (in every encoding read here it is
+    // the byte 0x0C, or holds it): the ordinary path, without decoding twice.
+    if (!bytes.includes(0x0c)) {
+      const whole = task(bytes);
+      await emit(whole, await runTask(whole));
+      return true;
+    }
+    const fail = (kind: 'input' | 'internal', message: string) => emit(task(Buffer.alloc(0)), { index: 0, ok: false, kind, message });
+    try {
+      paged = pagedInput(bytes, { name: arg, ...options });
+    } catch (err) {
+      await (err instanceof InputError ? fail('input', err.message) : fail('internal', `internal error: ${err instanceof Error ? err.message : String(err)}`));
+      return true;
+    }
+    if (!paged) {
+      const whole = task(bytes);
+      await emit(whole, await runTask(whole));
+      return true;
+    }
   }
   const fail = (kind: 'input' | 'internal', message: string) => emit(task(Buffer.alloc(0)), { index: 0, ok: false, kind, message });
-  const { pagedInput, jsonFrame, articleJson } = await import('../stream.js');
-  let paged: ReturnType<typeof pagedInput>;
-  try {
-    paged = pagedInput(bytes, { name: arg, ...options });
-  } catch (err) {
-    await (err instanceof InputError ? fail('input', err.message) : fail('internal', `internal error: ${err instanceof Error ? err.message : String(err)}`));
-    return true;
-  }
-  if (!paged) {
-    const whole = task(bytes);
-    await emit(whole, await runTask(whole));
-    return true;
-  }
-  bytes = null; // decoded: the bytes can go
   let spill: { path: string; fd: number; written: number } | null = null;
   try {
     let result: ReturnType<typeof paged.run>;

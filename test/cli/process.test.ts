@@ -1,7 +1,7 @@
 // The real executable as a child process: what a shell user and a CI job see,
 // including whether stdout is a terminal (under `script`, a pseudo-terminal) or a pipe.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -72,6 +72,21 @@ describe('bin/policyparse as a child process', () => {
       expect(bundled.code).toBe(plain.status);
       expect(bundled.stdout).toBe(plain.stdout);
       expect(bundled.stdout.length).toBeGreaterThan(100);
+    }
+  });
+
+  it('a long UTF-8 file, decoded a chunk at a time, gives what its bytes decoded whole give', () => {
+    // over 8 MB (LONG_INPUT_BYTES in batch.ts); --encoding makes the CLI read the bytes whole
+    const seed = readFileSync(join(root, seedPath), 'utf8');
+    const long = join(scratch, 'long.txt');
+    writeFileSync(long, Array.from({ length: 270 }, () => seed).join('\n\f\n'));
+    const runLong = (args: string[]) => spawnSync(bin, args, { cwd: root, env, encoding: 'utf8', maxBuffer: 1 << 28, timeout: 120_000 });
+    for (const format of ['jsonl', 'json']) {
+      const chunked = runLong(['-q', '-f', format, long]);
+      const whole = runLong(['-q', '-f', format, '--encoding', 'utf-8', long]);
+      expect(chunked.status).toBe(0);
+      expect(chunked.stdout.length).toBeGreaterThan(1_000_000);
+      expect(chunked.stdout).toBe(whole.stdout);
     }
   });
 

@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { decode, decodeString } from '../../src/decode/index.js';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { decode, decodeString, decodeUtf8File } from '../../src/decode/index.js';
 import { parse } from '../../src/index.js';
 import { InputError } from '../../src/errors.js';
 
@@ -147,5 +149,38 @@ describe('parse over encodings', () => {
     const gb = parse(fixture('seed-page.gb18030.txt'), { name: 'seed-page.gb18030.txt' });
     expect(gb.source.encoding).toBe('gb18030');
     expect(gb.articles).toEqual(utf8.articles);
+  });
+});
+
+describe('decodeUtf8File (long inputs, a chunk at a time)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'policyparse-decode-'));
+  const file = (name: string, bytes: Uint8Array | string) => {
+    const path = join(dir, name);
+    writeFileSync(path, bytes);
+    return path;
+  };
+  const seed = readFileSync(new URL('../../fixtures/seed-page.txt', import.meta.url));
+
+  it('gives what decode() gives for plain UTF-8, whatever the chunk size', () => {
+    const path = file('seed.txt', seed);
+    // 7 and 64 bytes: chunks end inside three-byte characters at every offset
+    for (const chunk of [7, 64, 1 << 20]) expect(decodeUtf8File(path, chunk)).toEqual(decode(seed));
+  });
+
+  it('gives what decode() gives for an empty file and for ASCII', () => {
+    expect(decodeUtf8File(file('empty.txt', ''))).toEqual(decode(new Uint8Array(0)));
+    expect(decodeUtf8File(file('ascii.txt', 'plain text\n'), 3)).toEqual(decode(Buffer.from('plain text\n')));
+  });
+
+  it.each([
+    ['a UTF-8 BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), seed])],
+    ['UTF-16 with a BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('一、总则\n', 'utf16le')])],
+    ['GB18030', readFileSync(new URL('../../fixtures/seed-page.gb18030.txt', import.meta.url))],
+    ['UTF-8 cut in the middle of its last character', seed.subarray(0, seed.length - 1)],
+    ['a stray bad byte deep inside', Buffer.concat([seed, Buffer.from([0xff]), seed])],
+    ['a declared charset', Buffer.from('<meta charset="gbk"><p>一、总则</p>')],
+    ['binary bytes', Buffer.from([0, 1, 2, 3, 4, 5, 6, 7, 0, 1, 2, 3])],
+  ])('leaves %s to decode(): null', (_name, bytes) => {
+    expect(decodeUtf8File(file('other.bin', bytes), 64)).toBeNull();
   });
 });
