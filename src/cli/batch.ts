@@ -153,7 +153,6 @@ async function runOrdered(
 // ---------------------------------------------------------------------------
 // One long input, page by page
 
-/** The bytes of a regular file, or null (a folder, unreadable: the ordinary path reports it). */
 /** Inputs this long are worth decoding a chunk at a time (decodeUtf8File). */
 const LONG_INPUT_BYTES = 8 << 20;
 
@@ -168,6 +167,7 @@ function longUtf8File(path: string, options: TaskOptions): Decoded | null {
   }
 }
 
+/** The bytes of a regular file, or null (a folder, unreadable: the ordinary path reports it). */
 function readWhole(path: string): Buffer | null {
   // (read at once: one input, and nothing else to do meanwhile)
   try {
@@ -198,41 +198,31 @@ async function streamOne(
   const path = resolve(io.cwd, arg);
   const outName = stripExtension(basename(arg));
   const task = (input: Buffer): NamedTask => ({ index: 0, kind: 'bytes', bytes: input, name: arg, options, outName });
-  const { pagedInput, pagedDecoded, jsonFrame, articleJson } = await import('../stream.js');
-  let paged: ReturnType<typeof pagedInput>;
+  const ordinary = async (whole: NamedTask) => {
+    await emit(whole, await runTask(whole));
+    return true;
+  };
+  const fail = (kind: 'input' | 'internal', message: string) => emit(task(Buffer.alloc(0)), { index: 0, ok: false, kind, message });
   // A long plain UTF-8 file is decoded without holding its bytes whole (peak memory).
   const long = longUtf8File(path, options);
-  if (long) {
-    paged = pagedDecoded(long, { name: arg, ...options });
-    if (!paged) {
-      const whole: NamedTask = { index: 0, kind: 'file', path, name: arg, options, outName };
-      await emit(whole, await runTask(whole));
-      return true;
-    }
-  } else {
-    const bytes = readWhole(path);
+  let bytes: Buffer | null = null;
+  if (!long) {
+    bytes = readWhole(path);
     if (!bytes) return false;
     // No form-feed byte, no form feed in the text (in every encoding read here it is
     // the byte 0x0C, or holds it): the ordinary path, without decoding twice.
-    if (!bytes.includes(0x0c)) {
-      const whole = task(bytes);
-      await emit(whole, await runTask(whole));
-      return true;
-    }
-    const fail = (kind: 'input' | 'internal', message: string) => emit(task(Buffer.alloc(0)), { index: 0, ok: false, kind, message });
-    try {
-      paged = pagedInput(bytes, { name: arg, ...options });
-    } catch (err) {
-      await (err instanceof InputError ? fail('input', err.message) : fail('internal', `internal error: ${err instanceof Error ? err.message : String(err)}`));
-      return true;
-    }
-    if (!paged) {
-      const whole = task(bytes);
-      await emit(whole, await runTask(whole));
-      return true;
-    }
+    if (!bytes.includes(0x0c)) return ordinary(task(bytes));
   }
-  const fail = (kind: 'input' | 'internal', message: string) => emit(task(Buffer.alloc(0)), { index: 0, ok: false, kind, message });
+  const { pagedInput, pagedDecoded, jsonFrame, articleJson } = await import('../stream.js');
+  let paged: ReturnType<typeof pagedInput>;
+  try {
+    paged = long ? pagedDecoded(long, { name: arg, ...options }) : pagedInput(bytes!, { name: arg, ...options });
+  } catch (err) {
+    await (err instanceof InputError ? fail('input', err.message) : fail('internal', `internal error: ${err instanceof Error ? err.message : String(err)}`));
+    return true;
+  }
+  if (!paged) return ordinary(long ? { index: 0, kind: 'file', path, name: arg, options, outName } : task(bytes!));
+  bytes = null; // decoded: the bytes can go
   let spill: { path: string; fd: number; written: number } | null = null;
   try {
     let result: ReturnType<typeof paged.run>;
