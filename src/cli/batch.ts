@@ -43,7 +43,7 @@ export async function runBatch(args: string[], flags: BatchFlags, io: CliIO, out
   const options: TaskOptions = { format: flags.inputFormat === 'jsonl' ? undefined : flags.inputFormat, encoding: flags.encoding };
   const records = flags.inputFormat === 'jsonl';
   const stats: Stats = { inputs: 0, articles: 0, diagnostics: 0, failed: 0 };
-  const folders = !records && (await anyFolder(args, io));
+  const folders = !records && anyFolder(args, io);
   const progress = new Progress(io, records || folders ? null : args.length);
   const names = new OutNames(flags.format ?? 'json');
   let code: number = EXIT.OK;
@@ -289,11 +289,12 @@ type NamedTask = Task & { outName: string };
 type Failed = { index: number; kind: 'failed'; reason: 'io' | 'input'; name: string; message: string };
 type Item = NamedTask | Failed;
 
-async function anyFolder(args: string[], io: CliIO): Promise<boolean> {
+/** (synchronous: a look at each argument before anything starts, one syscall each) */
+function anyFolder(args: string[], io: CliIO): boolean {
   for (const a of args) {
     if (a === '-') continue;
     try {
-      if ((await stat(resolve(io.cwd, a))).isDirectory()) return true;
+      if (statSync(resolve(io.cwd, a)).isDirectory()) return true;
     } catch {
       /* reported when read */
     }
