@@ -156,23 +156,19 @@ async function runOrdered(
 /** Inputs this long are worth decoding a chunk at a time (decodeUtf8File). */
 const LONG_INPUT_BYTES = 8 << 20;
 
-/** decodeUtf8File() of a long regular file read as it comes (no --encoding); null for any other. */
-function longUtf8File(path: string, options: TaskOptions): Decoded | null {
-  if (options.encoding) return null;
+/**
+ * One regular file as streamOne() takes it, looked at once: a long plain UTF-8
+ * file decoded a chunk at a time (decodeUtf8File: its bytes never held whole),
+ * any other as its bytes; null when it is not a readable regular file (the
+ * ordinary path reports what is wrong with it).
+ */
+function readOne(path: string, options: TaskOptions): { long: Decoded; bytes: null } | { long: null; bytes: Buffer } | null {
   try {
     const info = statSync(path);
-    return info.isFile() && info.size >= LONG_INPUT_BYTES ? decodeUtf8File(path) : null;
-  } catch {
-    return null; // the ordinary path reports what is wrong with it
-  }
-}
-
-/** The bytes of a regular file, or null (a folder, unreadable: the ordinary path reports it). */
-function readWhole(path: string): Buffer | null {
-  // (read at once: one input, and nothing else to do meanwhile)
-  try {
-    if (!statSync(path).isFile()) return null;
-    return readFileSync(path);
+    if (!info.isFile()) return null;
+    const long = !options.encoding && info.size >= LONG_INPUT_BYTES ? decodeUtf8File(path) : null;
+    // (read at once: one input, and nothing else to do meanwhile)
+    return long ? { long, bytes: null } : { long: null, bytes: readFileSync(path) };
   } catch {
     return null;
   }
@@ -203,16 +199,13 @@ async function streamOne(
     return true;
   };
   const fail = (kind: 'input' | 'internal', message: string) => emit(task(Buffer.alloc(0)), { index: 0, ok: false, kind, message });
-  // A long plain UTF-8 file is decoded without holding its bytes whole (peak memory).
-  const long = longUtf8File(path, options);
-  let bytes: Buffer | null = null;
-  if (!long) {
-    bytes = readWhole(path);
-    if (!bytes) return false;
-    // No form-feed byte, no form feed in the text (in every encoding read here it is
-    // the byte 0x0C, or holds it): the ordinary path, without decoding twice.
-    if (!bytes.includes(0x0c)) return ordinary(task(bytes));
-  }
+  const input = readOne(path, options);
+  if (!input) return false;
+  const { long } = input;
+  let { bytes } = input;
+  // No form-feed byte, no form feed in the text (in every encoding read here it is
+  // the byte 0x0C, or holds it): the ordinary path, without decoding twice.
+  if (bytes && !bytes.includes(0x0c)) return ordinary(task(bytes));
   const { pagedInput, pagedDecoded, jsonFrame, articleJson } = await import('../stream.js');
   let paged: ReturnType<typeof pagedInput>;
   try {
