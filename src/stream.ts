@@ -4,11 +4,11 @@
 // handed on as soon as the page is done, so a caller can write them out and let
 // them go: memory stays that of the input and one page, not of the whole document.
 // The pieces put together are exactly what parse() returns (test/output/stream.test.ts).
-import type { Article, Block, Decoded, Diagnostic, Furniture, InputFormat, PolicyDocument, TextPiece } from './types.js';
+import type { Article, Decoded, Diagnostic, Furniture, InputFormat, PolicyDocument, TextPiece } from './types.js';
 import { decode } from './decode/index.js';
-import { LineIndex } from './decode/lines.js';
+import { LineIndex, type TextBase } from './decode/lines.js';
 import { buildArticle, detectFormat, fromString, OUTPUT_VERSION, type ParseOptions } from './pipeline.js';
-import { eachTextPage } from './frontends/ocr.js';
+import { pageBlocks } from './frontends/ocr.js';
 import { splitPage } from './page/index.js';
 import { schemaErrors } from './schema/index.js';
 
@@ -17,12 +17,45 @@ export type DocumentShell = Omit<PolicyDocument, 'articles'>;
 
 /** An input that parseInPages() takes page by page: decoded, not yet parsed. */
 export interface PagedInput {
+  /** Its form-feed pages, each parsed on its own by parsePage(). */
+  readonly pages: readonly PageSpan[];
+  /** Page k's text and where it starts: what parsePage() takes (here or in a worker thread). */
+  page(k: number): { text: string; base: TextBase };
+  /** Puts the pages' parses together, in page order. */
+  joiner(): PageJoiner;
   /**
    * Parses page by page, handing each page's articles (ids numbered across the
    * whole input, each checked against the schema) to `onArticles` in order, and
    * returns the rest of the document and the number of articles.
    */
   run(onArticles: (articles: Article[]) => void): { shell: DocumentShell; articles: number };
+}
+
+/** A form-feed page: where it starts (offset, line, column) and ends in the text. */
+export interface PageSpan extends TextBase {
+  end: number;
+}
+
+/**
+ * What one page gives the document, as if it were alone: articles numbered from
+ * a1 (furniture pointing at those numbers), each checked against the schema.
+ */
+export interface PageParse {
+  articles: Article[];
+  furniture: Furniture[];
+  unassigned: TextPiece[];
+  sections: string[];
+  date: string | null;
+  edition: string | null;
+  pageDiagnostics: Diagnostic[];
+  articleDiagnostics: Diagnostic[];
+}
+
+/** Takes the pages' parses in page order; finish() gives the rest of the document. */
+export interface PageJoiner {
+  /** The page's articles, numbered on from those of the pages before it. */
+  add(page: PageParse): Article[];
+  finish(): { shell: DocumentShell; articles: number };
 }
 
 /**
@@ -39,7 +72,23 @@ export function pagedDecoded(decoded: Decoded, options: ParseOptions): PagedInpu
   const text = decoded.text;
   const format = options.format ?? detectFormat(options.name, text);
   if (format !== 'text' || !text.includes('\f')) return null;
-  return { run: (onArticles) => runPages(decoded, format, options, onArticles) };
+  const pages = pageSpans(text);
+  const page = (k: number) => ({ text: text.slice(pages[k].offset, pages[k].end), base: pages[k] });
+  const joiner = () => joinPages(decoded, format, options);
+  return {
+    pages,
+    page,
+    joiner,
+    run: (onArticles) => {
+      const join = joiner();
+      for (let k = 0; k < pages.length; k++) {
+        const { text, base } = page(k);
+        const articles = join.add(parsePage(text, base));
+        if (articles.length > 0) onArticles(articles);
+      }
+      return join.finish();
+    },
+  };
 }
 
 /** pagedInput() and run() in one: null, having called nothing, when the input is not paged. */
@@ -51,9 +100,48 @@ export function parseInPages(
   return pagedInput(input, options)?.run(onArticles) ?? null;
 }
 
-function runPages(decoded: Decoded, format: InputFormat, options: ParseOptions, onArticles: (articles: Article[]) => void) {
-  const text = decoded.text;
-  const lines = new LineIndex(text);
+/** The pages of a text, split at form feeds as eachTextPage() splits them. */
+function pageSpans(text: string): PageSpan[] {
+  const pages: PageSpan[] = [];
+  let line = 1;
+  let lineStart = 0;
+  for (let offset = 0; ; ) {
+    const feed = text.indexOf('\f', offset);
+    const end = feed === -1 ? text.length : feed;
+    pages.push({ offset, end, line, column: offset - lineStart + 1 });
+    if (feed === -1) return pages;
+    // on to the next page's line: count the line breaks in this one
+    for (let i = text.indexOf('\n', offset); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) (line++, (lineStart = i + 1));
+    offset = end + 1;
+  }
+}
+
+/**
+ * One page of plain text (no form feed in it) as parse() handles each page of a
+ * longer text: blocks, articles, structure; positions those of the whole text.
+ */
+export function parsePage(text: string, base: TextBase): PageParse {
+  const lines = new LineIndex(text, base);
+  const blocks = pageBlocks(text);
+  const parsed: PageParse = { articles: [], furniture: [], unassigned: [], sections: [], date: null, edition: null, pageDiagnostics: [], articleDiagnostics: [] };
+  if (blocks.length === 0) return parsed;
+  const page = splitPage({ blocks, meta: {}, diagnostics: [] }, lines);
+  parsed.furniture = page.furniture;
+  parsed.unassigned = page.unassigned;
+  parsed.sections = page.page.sections ?? [];
+  parsed.date = page.page.date ?? null;
+  parsed.edition = page.page.edition ?? null;
+  parsed.pageDiagnostics = page.diagnostics;
+  page.articles.forEach((draft, i) => {
+    const built = buildArticle(draft, i, lines);
+    parsed.articles.push(built.article);
+    parsed.articleDiagnostics.push(...built.diagnostics);
+  });
+  if (parsed.articles.length > 0) check({ ...EMPTY_SHELL, articles: parsed.articles });
+  return parsed;
+}
+
+function joinPages(decoded: Decoded, format: InputFormat, options: ParseOptions): PageJoiner {
   const sections: string[] = [];
   const furniture: Furniture[] = [];
   const unassigned: TextPiece[] = [];
@@ -63,43 +151,35 @@ function runPages(decoded: Decoded, format: InputFormat, options: ParseOptions, 
   let date: string | null = null;
   let edition: string | null = null;
   let count = 0;
-
-  const onePage = (blocks: Block[]) => {
-    const page = splitPage({ blocks, meta: {}, diagnostics: [] }, lines);
-    // This page's article numbers start after those of the pages before it.
-    const offset = count;
-    for (const f of page.furniture) furniture.push(offset && f.article ? { ...f, article: `a${Number(f.article.slice(1)) + offset}` } : f);
-    unassigned.push(...page.unassigned);
-    sections.push(...(page.page.sections ?? []));
-    date ??= page.page.date ?? null;
-    edition ??= page.page.edition ?? null;
-    pageDiagnostics.push(...page.diagnostics);
-    const articles: Article[] = [];
-    for (const draft of page.articles) {
-      const built = buildArticle(draft, count++, lines);
-      articles.push(built.article);
-      articleDiagnostics.push(...built.diagnostics);
-    }
-    if (articles.length === 0) return;
-    check({ ...EMPTY_SHELL, articles });
-    onArticles(articles);
+  return {
+    add(page) {
+      // This page's article numbers start after those of the pages before it.
+      const offset = count;
+      const renumber = (id: string) => `a${Number(id.slice(1)) + offset}`;
+      for (const f of page.furniture) furniture.push(offset && f.article ? { ...f, article: renumber(f.article) } : f);
+      unassigned.push(...page.unassigned);
+      sections.push(...page.sections);
+      date ??= page.date;
+      edition ??= page.edition;
+      pageDiagnostics.push(...page.pageDiagnostics);
+      articleDiagnostics.push(...page.articleDiagnostics);
+      count += page.articles.length;
+      if (offset) for (const article of page.articles) article.id = renumber(article.id);
+      return page.articles;
+    },
+    finish() {
+      const shell: DocumentShell = {
+        version: OUTPUT_VERSION,
+        source: { name: options.name ?? '-', format, encoding: decoded.encoding, sha256: decoded.sha256, bytes: decoded.bytes },
+        page: { section: sections[0] ?? null, sections, date, edition },
+        furniture,
+        unassigned,
+        diagnostics: [...decoded.diagnostics, ...pageDiagnostics, ...articleDiagnostics],
+      };
+      check({ ...shell, articles: [] });
+      return { shell, articles: count };
+    },
   };
-
-  // pipeline.ts frontEnd() for plain text, a form-feed page at a time
-  eachTextPage(text, (blocks) => {
-    if (blocks.length > 0) onePage(blocks);
-  });
-
-  const shell: DocumentShell = {
-    version: OUTPUT_VERSION,
-    source: { name: options.name ?? '-', format, encoding: decoded.encoding, sha256: decoded.sha256, bytes: decoded.bytes },
-    page: { section: sections[0] ?? null, sections, date, edition },
-    furniture,
-    unassigned,
-    diagnostics: [...decoded.diagnostics, ...pageDiagnostics, ...articleDiagnostics],
-  };
-  check({ ...shell, articles: [] });
-  return { shell, articles: count };
 }
 
 const EMPTY_SHELL: Omit<PolicyDocument, 'articles'> = {

@@ -8,12 +8,13 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
-import type { Decoded, Diagnostic, InputFormat } from '../types.js';
+import type { Article, Decoded, Diagnostic, InputFormat } from '../types.js';
 import { decodeUtf8File } from '../decode/index.js';
 import { InputError } from '../errors.js';
 import type { Output } from './render.js';
 import { EXIT, type CliIO } from './io.js';
 import { describeIoError, runTask, type Task, type TaskOptions, type TaskResult } from './task.js';
+import type { PageTask, PageTaskResult } from './pages.js';
 
 export interface BatchFlags {
   inputFormat?: InputFormat | 'jsonl';
@@ -97,7 +98,7 @@ export async function runBatch(args: string[], flags: BatchFlags, io: CliIO, out
   // One input needs no pool: starting workers costs more than the parse (start-up budget).
   const single = !records && !folders && args.length === 1;
   if (single && !flags.out && output.streaming && args[0] !== '-') {
-    const handled = await streamOne(args[0], options, output.streaming, io, emit, (diagnostics) => {
+    const handled = await streamOne(args[0], options, jobs, output.streaming, io, emit, (diagnostics) => {
       const messages = output.report(args[0], diagnostics);
       if (messages) io.stderr.write(messages);
       raise(output.exitCodeFor(diagnostics));
@@ -153,6 +154,12 @@ async function runOrdered(
 // ---------------------------------------------------------------------------
 // One long input, page by page
 
+/**
+ * Paged text this long (characters) is parsed by worker threads too: some ten
+ * pages, whose parse outlasts a worker's start (~0.1 s).
+ */
+const PARALLEL_PAGES_CHARS = 1 << 18;
+
 /** Inputs this long are worth decoding a chunk at a time (decodeUtf8File). */
 const LONG_INPUT_BYTES = 8 << 20;
 
@@ -186,6 +193,7 @@ function readOne(path: string, options: TaskOptions): { long: Decoded; bytes: nu
 async function streamOne(
   arg: string,
   options: TaskOptions,
+  jobs: number,
   how: { format: 'json' | 'jsonl'; pretty: boolean },
   io: CliIO,
   emit: (task: Item, result: TaskResult) => Promise<void>,
@@ -219,8 +227,11 @@ async function streamOne(
   let spill: { path: string; fd: number; written: number } | null = null;
   try {
     let result: ReturnType<typeof paged.run>;
+    // Other cores take pages too when there are enough to be worth a worker's start.
+    const parallel = jobs > 1 && paged.pages.length > 1 && paged.pages[paged.pages.length - 1].end >= PARALLEL_PAGES_CHARS ? await import('./pages.js') : null;
+    const helpers = parallel && (await WorkerPool.create(jobs - 1, parallel.PAGES_PER_WORKER));
     try {
-      result = paged.run((articles) => {
+      const onArticles = (articles: Article[]) => {
         // Written an article at a time: a page's worth in one string would be a large
         // object, which V8 keeps until a full collection (peak memory on long inputs).
         if (how.format === 'jsonl') {
@@ -236,10 +247,13 @@ async function streamOne(
           if (spill.written++ > 0) writeSync(spill.fd, how.pretty ? ',\n    ' : ',');
           writeSync(spill.fd, articleJson(article, how.pretty));
         }
-      });
+      };
+      result = parallel && helpers ? await parallel.runInParallel(paged, helpers, onArticles) : paged.run(onArticles);
     } catch (err) {
       await fail('internal', `internal error: ${err instanceof Error ? err.message : String(err)}`);
       return true;
+    } finally {
+      await helpers?.close();
     }
     if (how.format === 'json') {
       const frame = jsonFrame(result.shell, result.articles, how.pretty);
@@ -472,49 +486,63 @@ async function writeAtomically(target: string, content: string): Promise<void> {
 // ---------------------------------------------------------------------------
 // Workers
 
+type WorkerTask = Task | PageTask;
+type WorkerJob = { task: WorkerTask; resolve: (r: TaskResult | PageTaskResult) => void };
+
+/**
+ * Worker threads for a batch's inputs, or for the pages of one long input
+ * (pages.ts). A worker answers its tasks in the order it was given them.
+ */
 class WorkerPool {
-  private readonly idle: Worker[] = [];
-  private readonly waiting: Array<{ task: Task; resolve: (r: TaskResult) => void }> = [];
-  private readonly busy = new Map<Worker, { task: Task; resolve: (r: TaskResult) => void }>();
-  private readonly all = new Set<Worker>();
+  private readonly waiting: WorkerJob[] = [];
+  /** each worker's tasks not yet answered, oldest first */
+  private readonly busy = new Map<Worker, WorkerJob[]>();
   private closed = false;
 
   private constructor(
     private readonly script: URL,
-    private readonly size: number,
+    readonly size: number,
+    private readonly depth: number,
     private readonly Worker: typeof import('node:worker_threads').Worker,
   ) {}
 
   /**
    * A pool of up to `size` workers, started as work arrives (a folder of two files
    * starts two), or null when the compiled worker script is not there (running from source).
+   * Each worker is handed up to `depth` tasks at once: more than one only for tasks
+   * it answers in order, one after the other (pages; files are read asynchronously).
    * (worker_threads is loaded here: a one-file run has no use for it.)
    */
-  static async create(size: number): Promise<WorkerPool | null> {
+  static async create(size: number, depth = 1): Promise<WorkerPool | null> {
     const script = workerScript();
-    return script ? new WorkerPool(script, size, (await import('node:worker_threads')).Worker) : null;
+    return script ? new WorkerPool(script, size, depth, (await import('node:worker_threads')).Worker) : null;
   }
 
   run(task: Task): Promise<TaskResult> {
+    return this.post(task) as Promise<TaskResult>;
+  }
+
+  runPage(task: PageTask): Promise<PageTaskResult> {
+    return this.post(task) as Promise<PageTaskResult>;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all([...this.busy.keys()].map((w) => w.terminate()));
+  }
+
+  private post(task: WorkerTask): Promise<TaskResult | PageTaskResult> {
     return new Promise((resolve) => {
       this.waiting.push({ task, resolve });
       this.dispatch();
     });
   }
 
-  async close(): Promise<void> {
-    this.closed = true;
-    await Promise.all([...this.all].map((w) => w.terminate()));
-  }
-
   private spawn(): Worker {
     const worker = new this.Worker(this.script);
-    this.all.add(worker);
-    worker.on('message', (result: TaskResult) => {
-      const job = this.busy.get(worker);
-      this.busy.delete(worker);
-      this.idle.push(worker);
-      job?.resolve(result);
+    this.busy.set(worker, []);
+    worker.on('message', (result: TaskResult | PageTaskResult) => {
+      this.busy.get(worker)?.shift()?.resolve(result);
       this.dispatch();
     });
     worker.on('error', (err) => this.lost(worker, err));
@@ -526,21 +554,22 @@ class WorkerPool {
 
   /** A worker that died fails its input, not the batch: the input is reported and a new worker takes its place. */
   private lost(worker: Worker, err: Error): void {
-    if (!this.all.delete(worker)) return;
-    const job = this.busy.get(worker);
+    const jobs = this.busy.get(worker);
+    if (!jobs) return;
     this.busy.delete(worker);
-    const i = this.idle.indexOf(worker);
-    if (i !== -1) this.idle.splice(i, 1);
-    job?.resolve({ index: job.task.index, ok: false, kind: 'internal', message: `internal error: ${err.message}` });
+    for (const job of jobs) job.resolve({ index: job.task.index, ok: false, kind: 'internal', message: `internal error: ${err.message}` });
     if (!this.closed) this.dispatch(); // a new worker takes its place if there is work
   }
 
   private dispatch(): void {
-    while (this.waiting.length && !this.idle.length && this.all.size < this.size && !this.closed) this.idle.push(this.spawn());
-    while (this.idle.length && this.waiting.length) {
-      const worker = this.idle.pop()!;
+    while (this.waiting.length && !this.closed) {
+      // the least busy worker with room, or a new one while the pool is not full
+      let worker: Worker | null = null;
+      for (const [w, jobs] of this.busy) if (jobs.length < this.depth && (!worker || jobs.length < this.busy.get(worker)!.length)) worker = w;
+      if ((!worker || this.busy.get(worker)!.length > 0) && this.busy.size < this.size) worker = this.spawn();
+      if (!worker) return;
       const job = this.waiting.shift()!;
-      this.busy.set(worker, job);
+      this.busy.get(worker)!.push(job);
       worker.postMessage(job.task);
     }
   }

@@ -1,16 +1,33 @@
 import type { Point, Span } from '../types.js';
 
+/** Where a text taken out of a longer one (a form-feed page) starts in it. */
+export interface TextBase {
+  /** its offset in the longer text */
+  offset: number;
+  /** the 1-based line and column of that offset */
+  line: number;
+  column: number;
+}
+
+const ORIGIN: TextBase = { offset: 0, line: 1, column: 1 };
+
 /**
  * Maps offsets of the decoded text to 1-based line and column. Built once per input.
  * Look-ups mostly come in reading order, so each first tries the line of the one
  * before and the line after it; any other is a binary search, O(log lines).
+ *
+ * With a `base`, the text is a piece of a longer input (one of its pages) and the
+ * points are those of the longer input: offsets in, positions out.
  */
 export class LineIndex {
   private readonly starts: number[];
   /** the line (0-based) of the last look-up */
   private last = 0;
 
-  constructor(readonly text: string) {
+  constructor(
+    readonly text: string,
+    private readonly base: TextBase = ORIGIN,
+  ) {
     const starts = [0];
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     this.starts = starts;
@@ -20,7 +37,9 @@ export class LineIndex {
     const o = Math.max(0, Math.min(offset, this.text.length));
     const line = this.lineAt(o);
     this.last = line;
-    return { line: line + 1, column: o - this.starts[line] + 1, offset: o };
+    const { base } = this;
+    const column = o - this.starts[line] + (line === 0 ? base.column : 1);
+    return { line: line + base.line, column, offset: o + base.offset };
   }
 
   /** The last line that starts at or before `o`. */

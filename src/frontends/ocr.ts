@@ -277,13 +277,17 @@ export function eachTextPage(text: string, take: (blocks: Block[]) => void): voi
     let end = text.indexOf('\f', start);
     const last = end === -1;
     if (last) end = text.length;
-    const page = start === 0 && last ? text : text.slice(start, end);
-    const blocks = looksHardWrapped(page) ? unwrapColumns(page).blocks : scanLines(page).blocks;
+    const blocks = pageBlocks(start === 0 && last ? text : text.slice(start, end));
     if (start) for (const b of blocks) for (const s of b.segments) (s.start += start), (s.end += start);
     take(blocks);
     if (last) break;
     start = end + 1;
   }
+}
+
+/** The blocks of one page of plain text (no form feed in it), offsets into the page. */
+export function pageBlocks(page: string): Block[] {
+  return looksHardWrapped(page) ? unwrapColumns(page).blocks : scanLines(page).blocks;
 }
 
 /** eachTextPage() as one block stream. */

@@ -90,6 +90,23 @@ describe('bin/policyparse as a child process', () => {
     }
   });
 
+  it('a long paged file gives the same output whether other threads take pages or not', () => {
+    // over PARALLEL_PAGES_CHARS (batch.ts): with --jobs 2 a worker thread parses pages too
+    const seed = readFileSync(join(root, seedPath), 'utf8');
+    const wrapped = readFileSync(join(root, 'fixtures/seed-page.wrapped.txt'), 'utf8');
+    const pages = join(scratch, 'pages.txt');
+    writeFileSync(pages, Array.from({ length: 30 }, (_, k) => (k % 3 === 2 ? wrapped : k % 3 === 1 ? seed.slice(0, 5000) : seed)).join('\n\f\n'));
+    const runPages = (args: string[]) => spawnSync(bin, args, { cwd: root, env, encoding: 'utf8', maxBuffer: 1 << 26, timeout: 120_000 });
+    for (const format of [['-f', 'jsonl'], ['-f', 'json'], ['--pretty']]) {
+      const one = runPages(['-q', '--jobs', '1', ...format, pages]);
+      const two = runPages(['-q', '--jobs', '2', ...format, pages]);
+      expect(one.status).toBe(0);
+      expect(one.stdout.length).toBeGreaterThan(300_000);
+      expect(two.stdout).toBe(one.stdout);
+      expect(two.status).toBe(one.status);
+    }
+  });
+
   it('validate exits 1 on {"articles": 3} and 0 on its own output', () => {
     expect(run(['validate', '-'], '{"articles": 3}').code).toBe(1);
     const own = run([seedPath]);

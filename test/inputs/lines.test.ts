@@ -26,3 +26,22 @@ describe('LineIndex', () => {
     expect(lines.point(999)).toEqual(expected(text.length));
   });
 });
+
+describe('LineIndex of a piece of a longer text', () => {
+  // a page after a form feed that sits mid-line: its first line keeps the column
+  const whole = 'ab\ncd\fef\ngh\n\nij';
+  const at = whole.indexOf('\f') + 1;
+  const page = whole.slice(at);
+  const full = new LineIndex(whole);
+
+  it('gives the points of the longer text', () => {
+    const lines = new LineIndex(page, { offset: at, line: 2, column: 4 });
+    for (let o = 0; o <= page.length; o++) expect(lines.point(o)).toEqual(full.point(at + o));
+  });
+
+  it('clamps offsets to the piece', () => {
+    const lines = new LineIndex(page, { offset: at, line: 2, column: 4 });
+    expect(lines.point(-1)).toEqual(full.point(at));
+    expect(lines.point(999)).toEqual(full.point(whole.length));
+  });
+});

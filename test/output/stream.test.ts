@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { parse } from '../../src/pipeline.js';
 import { formatJson, formatJsonl } from '../../src/format/json.js';
-import { articleJson, jsonFrame, pagedInput, parseInPages } from '../../src/stream.js';
+import { articleJson, jsonFrame, pagedInput, parseInPages, parsePage } from '../../src/stream.js';
+import { runInParallel, runPageTask, type PageTask, type PageTaskResult, type PageWorkers } from '../../src/cli/pages.js';
 import type { Article } from '../../src/types.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8');
@@ -59,5 +60,58 @@ describe('page-by-page parsing of form-feed text', () => {
     expect(pagedInput(seed, { name: 'page.txt' })).toBeNull();
     expect(pagedInput([seed, seed].join('\f'), { name: 'page.md' })).toBeNull();
     expect(pagedInput('<html><body><p>一\f二</p></body></html>', { name: 'page.html' })).toBeNull();
+  });
+});
+
+/**
+ * Stands in for worker threads: answers page tasks late and out of order (the
+ * structured clone a real worker's answer goes through included), and fails the
+ * pages it is told to, as a worker that dies does.
+ */
+class ShuffledWorkers implements PageWorkers {
+  readonly size = 2;
+  readonly given: number[] = [];
+  private readonly pending: Array<() => void> = [];
+
+  constructor(private readonly failing: Set<number>) {}
+
+  runPage(task: PageTask): Promise<PageTaskResult> {
+    this.given.push(task.index);
+    return new Promise((resolve) => {
+      const answer = () =>
+        resolve(this.failing.has(task.index) ? { index: task.index, ok: false, kind: 'internal', message: 'worker stopped' } : structuredClone(runPageTask(task)));
+      // answered after later tasks whenever one is waiting
+      this.pending.push(answer);
+      setTimeout(() => this.pending.splice(this.pending.length > 1 ? 1 : 0, 1)[0]?.(), task.index % 3);
+    });
+  }
+}
+
+describe('pages parsed in several threads (the CLI with --jobs > 1)', () => {
+  const text = inputs.map(([, t]) => t).join('\f');
+  const collect = (articles: string[]) => (page: Article[]) => articles.push(...page.map((a) => JSON.stringify(a)));
+
+  it('puts the pages together exactly as one thread does, whatever order the answers come in', async () => {
+    const alone: string[] = [];
+    const one = pagedInput(text, { name: 'pages.txt' })!.run(collect(alone));
+    for (const failing of [new Set<number>(), new Set([0, 3, 7])]) {
+      const together: string[] = [];
+      const workers = new ShuffledWorkers(failing);
+      const several = await runInParallel(pagedInput(text, { name: 'pages.txt' })!, workers, collect(together));
+      expect(workers.given.length).toBeGreaterThan(2);
+      expect(together).toEqual(alone);
+      expect(JSON.stringify(several)).toBe(JSON.stringify(one));
+    }
+  });
+
+  it('a page parsed alone has the positions it has in the whole text', () => {
+    const paged = pagedInput(text, { name: 'pages.txt' })!;
+    const doc = parse(text, { name: 'pages.txt' });
+    const spans = paged.pages.flatMap((_, k) => {
+      const { text: page, base } = paged.page(k);
+      return parsePage(page, base).articles.flatMap((a) => a.spans);
+    });
+    expect(spans).toEqual(doc.articles.flatMap((a) => a.spans));
+    expect(paged.pages.length).toBe(text.split('\f').length);
   });
 });
