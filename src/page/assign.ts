@@ -1,6 +1,6 @@
 import type { Continuation } from '../types.js';
 import type { Fragment } from './fragments.js';
-import { numberingScore, styleScore, TextProfile } from './evidence.js';
+import { numberingScore, styleScore, type TextProfile, type Vocabulary } from './evidence.js';
 import type { LeadingMarker } from './markers.js';
 
 /** An article under construction: its fragments in reading order. */
@@ -36,7 +36,7 @@ export function repeatsHeadline(chain: Chain, headline: string): boolean {
  * continue? The chains open to it are those not waiting for the rest of a cut
  * sentence; the best by numbering, punctuation style and vocabulary wins.
  */
-export function chooseChain(f: Fragment, chains: Chain[], fragments: Fragment[], linkedTails: Set<number>): Chain | undefined {
+export function chooseChain(f: Fragment, chains: Chain[], fragments: Fragment[], linkedTails: Set<number>, vocabulary: Vocabulary): Chain | undefined {
   for (const h of f.headlines) {
     const owner = chains.find((c) => repeatsHeadline(c, h.text));
     if (owner) return owner;
@@ -46,7 +46,7 @@ export function chooseChain(f: Fragment, chains: Chain[], fragments: Fragment[],
   // paragraphs must not be read to its end for each one).
   const ahead = [...f.markers];
   for (let k = f.index + 1; k < fragments.length && k <= f.index + LOOK_AHEAD && fragments[k].soft && ahead.length < 2; k++) ahead.push(...fragments[k].markers);
-  const ff = TextProfile.ofBlocks(f.blocks);
+  const ff = vocabulary.ofBlocks(f.blocks);
   let best: Chain | undefined;
   let bestScore = -Infinity;
   for (const chain of chains) {

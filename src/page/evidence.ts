@@ -60,43 +60,70 @@ export function styleScore(a: number | null, b: number | null): number {
   return d < 0.2 ? 0.5 : d > 0.6 ? -1.5 : 0;
 }
 
-/** A text's Han bigram counts: bigram codes sorted ascending, with their counts. */
-interface Grams {
-  keys: Int32Array;
-  counts: Int32Array;
-  /** sum of the squared counts */
-  norm2: number;
-}
-
 const HAN_FIRST = 0x4e00;
 const HAN_LAST = 0x9fa5;
 const HAN_COUNT = HAN_LAST - HAN_FIRST + 1;
-const EMPTY: Grams = { keys: new Int32Array(0), counts: new Int32Array(0), norm2: 0 };
-let scratch = new Int32Array(1024);
+const NONE = new Int32Array(0);
+
+/** One block's Han bigram counts (ids of the page's vocabulary, each once) and punctuation. */
+interface BlockGrams {
+  ids: Int32Array;
+  counts: Int32Array;
+  /** sum of the squared counts */
+  norm2: number;
+  half: number;
+  full: number;
+}
 
 /**
- * Bigram counts of texts, each a run of Han characters broken by anything else: a
- * bigram is coded as an integer (first × 20902 + second, under 2^29), collected,
- * sorted and counted. Cheaper than a Map of two-character strings and exact: every
- * count, dot product and norm is an integer, so cosine() gives the very same value
- * whatever order the bigrams are visited in.
+ * The Han character bigrams of one page, numbered 0, 1, 2… as first met, so that
+ * a profile's counts can sit in a plain array indexed by bigram: adding text to an
+ * article's profile and comparing two profiles are array look-ups, not hashing or
+ * sorting. Every count, dot product and norm is an integer, so cosine() gives the
+ * very same value whatever order the bigrams are visited in. One per page: the
+ * numbering grows with the text it has seen.
  */
-function gramsOf(texts: readonly string[], from = 0): { grams: Grams; half: number; full: number } {
-  let length = 0;
-  for (let t = from; t < texts.length; t++) length += texts[t].length;
-  // (a one-off huge text gets its own buffer rather than keeping a huge one alive)
-  const buffer = length <= scratch.length ? scratch : length > 1 << 20 ? new Int32Array(length) : (scratch = new Int32Array(Math.max(length, scratch.length * 2)));
-  let n = 0;
-  let half = 0;
-  let full = 0;
-  for (let t = from; t < texts.length; t++) {
-    const text = texts[t];
+export class Vocabulary {
+  /** bigram code (first × 20902 + second, under 2^29) -> id, open addressing */
+  // (sized for a newspaper page, some 5,000 bigrams: grown when a page has more)
+  private codes = new Int32Array(1 << 14).fill(-1);
+  private ids = new Int32Array(1 << 14);
+  private shift = 32 - 14;
+  private size = 0;
+  private readonly blocks = new Map<object, BlockGrams>();
+  /** counts by id while a block or a run of blocks is summed: all zero between uses */
+  private tally = new Int32Array(1 << 13);
+  /** a profile's counts by id, for comparing it with one profile after another */
+  private scattered = new Int32Array(1 << 13);
+  private owner: TextProfile | null = null;
+
+  /** A profile of blocks' texts, counted when first compared (a context, a fragment). */
+  ofBlocks(blocks: ReadonlyArray<{ text: string }>): TextProfile {
+    return new TextProfile(this, blocks);
+  }
+
+  /** An empty profile that grows a block at a time (an article as fragments join it). */
+  growing(): TextProfile {
+    return new TextProfile(this, null);
+  }
+
+  /** @internal the counts of a block, worked out once per page */
+  gramsOf(block: { text: string }): BlockGrams {
+    let grams = this.blocks.get(block);
+    if (grams) return grams;
+    const text = block.text;
+    const touched: number[] = [];
+    let half = 0;
+    let full = 0;
     let prev = -1;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c >= HAN_FIRST && c <= HAN_LAST) {
         const h = c - HAN_FIRST;
-        if (prev >= 0) buffer[n++] = prev * HAN_COUNT + h;
+        if (prev >= 0) {
+          const id = this.idOf(prev * HAN_COUNT + h);
+          if (this.tally[id]++ === 0) touched.push(id);
+        }
         prev = h;
         continue;
       }
@@ -105,254 +132,154 @@ function gramsOf(texts: readonly string[], from = 0): { grams: Grams; half: numb
       if (c === 0x2c || c === 0x3a || c === 0x3b || c === 0x28 || c === 0x29) half++;
       else if (c === 0xff0c || c === 0xff1a || c === 0xff1b || c === 0xff08 || c === 0xff09) full++;
     }
+    grams = { ...this.collect(touched), half, full };
+    this.blocks.set(block, grams);
+    return grams;
   }
-  if (n === 0) return { grams: EMPTY, half, full };
-  const codes = buffer.subarray(0, n).sort();
-  let distinct = 1;
-  for (let i = 1; i < n; i++) if (codes[i] !== codes[i - 1]) distinct++;
-  const keys = new Int32Array(distinct);
-  const counts = new Int32Array(distinct);
-  let k = 0;
-  keys[0] = codes[0];
-  counts[0] = 1;
-  for (let i = 1; i < n; i++) {
-    if (codes[i] === keys[k]) counts[k]++;
-    else {
-      keys[++k] = codes[i];
-      counts[k] = 1;
-    }
-  }
-  let norm2 = 0;
-  for (let i = 0; i < distinct; i++) norm2 += counts[i] * counts[i];
-  return { grams: { keys, counts, norm2 }, half, full };
-}
 
-/** The counts of a and b added up. */
-function mergeGrams(a: Grams, b: Grams): Grams {
-  if (a.keys.length === 0) return b;
-  if (b.keys.length === 0) return a;
-  const keys = new Int32Array(a.keys.length + b.keys.length);
-  const counts = new Int32Array(keys.length);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  let norm2 = 0;
-  while (i < a.keys.length || j < b.keys.length) {
-    const ka = i < a.keys.length ? a.keys[i] : 0x7fffffff;
-    const kb = j < b.keys.length ? b.keys[j] : 0x7fffffff;
-    let c: number;
-    if (ka === kb) {
-      keys[k] = ka;
-      c = a.counts[i++] + b.counts[j++];
-    } else if (ka < kb) {
-      keys[k] = ka;
-      c = a.counts[i++];
-    } else {
-      keys[k] = kb;
-      c = b.counts[j++];
-    }
-    counts[k++] = c;
-    norm2 += c * c;
-  }
-  return { keys: keys.subarray(0, k), counts: counts.subarray(0, k), norm2 };
-}
-
-/** Σ a[g] × b[g], an integer. */
-function dot(a: Grams, b: Grams): number {
-  let small = a;
-  let large = b;
-  if (small.keys.length > large.keys.length) [small, large] = [large, small];
-  const sk = small.keys;
-  const lk = large.keys;
-  let sum = 0;
-  if (sk.length * 8 < lk.length) {
-    // few against many: look each up by binary search in what is left of the large side
-    let lo = 0;
-    for (let i = 0; i < sk.length && lo < lk.length; i++) {
-      const key = sk[i];
-      let hi = lk.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (lk[mid] < key) lo = mid + 1;
-        else hi = mid;
+  /** @internal the sum of blocks' counts */
+  sum(blocks: BlockGrams[]): BlockGrams {
+    if (blocks.length === 1) return blocks[0];
+    const touched: number[] = [];
+    let half = 0;
+    let full = 0;
+    for (const b of blocks) {
+      for (let i = 0; i < b.ids.length; i++) {
+        const id = b.ids[i];
+        if (this.tally[id] === 0) touched.push(id);
+        this.tally[id] += b.counts[i];
       }
-      if (lo < lk.length && lk[lo] === key) sum += small.counts[i] * large.counts[lo++];
+      half += b.half;
+      full += b.full;
     }
+    return { ...this.collect(touched), half, full };
+  }
+
+  /** The tallied counts of `touched` as arrays; the tally back to zero. */
+  private collect(touched: number[]): { ids: Int32Array; counts: Int32Array; norm2: number } {
+    if (touched.length === 0) return { ids: NONE, counts: NONE, norm2: 0 };
+    const ids = Int32Array.from(touched);
+    const counts = new Int32Array(ids.length);
+    let norm2 = 0;
+    for (let i = 0; i < ids.length; i++) {
+      const n = this.tally[ids[i]];
+      counts[i] = n;
+      norm2 += n * n;
+      this.tally[ids[i]] = 0;
+    }
+    return { ids, counts, norm2 };
+  }
+
+  /** @internal Σ a[g] × b[g] of the counts of two profiles of fixed blocks. */
+  dot(a: TextProfile, aGrams: BlockGrams, bGrams: BlockGrams): number {
+    // `a` is compared with one profile after another (a cut's context against every
+    // head after it): its counts are laid out by id once, and each comparison is a
+    // look-up per bigram of the other side.
+    const scattered = this.scattered;
+    if (this.owner !== a) {
+      const old = this.owner;
+      if (old) for (const id of old.sparseIds()) scattered[id] = 0;
+      for (let i = 0; i < aGrams.ids.length; i++) scattered[aGrams.ids[i]] = aGrams.counts[i];
+      this.owner = a;
+    }
+    const { ids, counts } = bGrams;
+    let sum = 0;
+    for (let i = 0; i < ids.length; i++) sum += scattered[ids[i]] * counts[i];
     return sum;
   }
-  let i = 0;
-  let j = 0;
-  while (i < sk.length && j < lk.length) {
-    const x = sk[i];
-    const y = lk[j];
-    if (x === y) sum += small.counts[i++] * large.counts[j++];
-    else if (x < y) i++;
-    else j++;
-  }
-  return sum;
-}
 
-// One profile compared with many others in a row (a cut's context against every
-// head after it): its counts go into a hash table once, and each comparison is a
-// look-up per bigram of the other side.
-let tableOwner: Grams | null = null;
-let lastSelf: Grams | null = null;
-let tableKeys = new Int32Array(0);
-let tableCounts = new Int32Array(0);
-let tableShift = 32;
-const MIN_TABLE_KEYS = 16;
-
-function scatter(g: Grams): void {
-  let bits = 6;
-  while (1 << bits < g.keys.length * 2) bits++;
-  if (tableKeys.length !== 1 << bits) {
-    tableKeys = new Int32Array(1 << bits);
-    tableCounts = new Int32Array(1 << bits);
-  }
-  tableKeys.fill(-1);
-  tableShift = 32 - bits;
-  const mask = (1 << bits) - 1;
-  for (let i = 0; i < g.keys.length; i++) {
-    const key = g.keys[i];
-    let slot = Math.imul(key, 0x9e3779b1) >>> tableShift;
-    while (tableKeys[slot] !== -1) slot = (slot + 1) & mask;
-    tableKeys[slot] = key;
-    tableCounts[slot] = g.counts[i];
-  }
-  tableOwner = g;
-}
-
-/** Σ owner[g] × b[g] against the scattered owner. */
-function dotScattered(b: Grams): number {
-  const mask = tableKeys.length - 1;
-  let sum = 0;
-  for (let i = 0; i < b.keys.length; i++) {
-    const key = b.keys[i];
-    let slot = Math.imul(key, 0x9e3779b1) >>> tableShift;
+  private idOf(code: number): number {
+    const mask = this.codes.length - 1;
+    let slot = Math.imul(code, 0x9e3779b1) >>> this.shift;
     for (;;) {
-      const k = tableKeys[slot];
-      if (k === key) {
-        sum += tableCounts[slot] * b.counts[i];
-        break;
-      }
+      const k = this.codes[slot];
+      if (k === code) return this.ids[slot];
       if (k === -1) break;
       slot = (slot + 1) & mask;
     }
+    const id = this.size++;
+    this.codes[slot] = code;
+    this.ids[slot] = id;
+    if (this.size === this.tally.length) this.growArrays();
+    if (this.size * 2 > this.codes.length) this.rehash();
+    return id;
   }
-  return sum;
-}
 
-/** dot(a, b), through the hash table when `a` is compared again right after its last comparison. */
-function dotOf(a: Grams, b: Grams): number {
-  if (a === tableOwner) return dotScattered(b);
-  if (a === lastSelf && a.keys.length >= MIN_TABLE_KEYS) {
-    scatter(a);
-    return dotScattered(b);
+  /** Room for more ids in the arrays indexed by id (the old counts kept). */
+  private growArrays(): void {
+    const tally = new Int32Array(this.tally.length * 2);
+    tally.set(this.tally);
+    this.tally = tally;
+    const scattered = new Int32Array(this.scattered.length * 2);
+    scattered.set(this.scattered);
+    this.scattered = scattered;
   }
-  lastSelf = a;
-  return dot(a, b);
-}
 
-/** Profiles of blocks that are compared many times (rejoin contexts overlap), computed once per block. */
-const blockGrams = new WeakMap<object, { grams: Grams; half: number; full: number }>();
+  private rehash(): void {
+    const { codes, ids } = this;
+    const bits = 32 - this.shift + 1;
+    this.codes = new Int32Array(1 << bits).fill(-1);
+    this.ids = new Int32Array(1 << bits);
+    this.shift = 32 - bits;
+    const mask = this.codes.length - 1;
+    for (let i = 0; i < codes.length; i++) {
+      if (codes[i] === -1) continue;
+      let slot = Math.imul(codes[i], 0x9e3779b1) >>> this.shift;
+      while (this.codes[slot] !== -1) slot = (slot + 1) & mask;
+      this.codes[slot] = codes[i];
+      this.ids[slot] = ids[i];
+    }
+  }
+}
 
 /**
  * What a piece of text looks like, for comparing it with another: its Han
  * character bigrams (vocabulary) and its share of half-width punctuation (style).
- * Grows by `add`, so an article's profile is kept up to date as fragments join it
- * instead of being recomputed for every comparison.
  *
- * A profile compared as it is (a context, a fragment) keeps sorted arrays; one that
- * grows after it has been compared (an article, fragment by fragment) moves its
- * counts into a Map, so that each addition costs its own length, not the article's.
+ * A profile compared as it is (a context, a fragment) sums its blocks' counts
+ * once, when first compared. One that grows (an article, fragment by fragment)
+ * keeps its counts in an array indexed by bigram, so that each addition costs the
+ * block's own length, not the article's.
  */
 export class TextProfile {
-  /** merged counts of everything added before `pending` (array form) */
-  private grams: Grams = EMPTY;
-  /** the counts once the profile grows after being compared (map form); then `grams` is unused */
-  private map: Map<number, number> | null = null;
-  private mapNorm2 = 0;
-  /** texts added since the counts were last brought up to date */
-  private pending: string[] = [];
-  /** blocks whose counts are still to be added (ofBlocks) */
-  private blocks: ReadonlyArray<{ text: string }> | null = null;
-  private settled = false;
+  /** the counts of a profile of fixed blocks, once summed */
+  private sparse: BlockGrams | null = null;
+  /** the counts by bigram id of a growing profile, and the ids counted */
+  private dense: Int32Array | null = null;
+  private denseIds: number[] = [];
+  private norm2 = 0;
   private half = 0;
   private full = 0;
 
-  static of(texts: Iterable<string>): TextProfile {
-    const p = new TextProfile();
-    for (const t of texts) p.add(t);
-    return p;
+  /** @internal made by Vocabulary.ofBlocks() and growing() */
+  constructor(
+    private readonly vocabulary: Vocabulary,
+    private readonly blocks: ReadonlyArray<{ text: string }> | null,
+  ) {
+    if (!blocks) this.dense = NONE;
   }
 
-  /**
-   * The profile of blocks' texts (as of(blocks.map(b => b.text))), reusing each
-   * block's counts; counted only when first compared.
-   */
-  static ofBlocks(blocks: ReadonlyArray<{ text: string }>): TextProfile {
-    const p = new TextProfile();
-    p.blocks = blocks;
-    return p;
-  }
-
-  add(text: string): this {
-    if (!this.settled) {
-      this.pending.push(text);
-      return this;
-    }
-    // grows after a comparison: counted into the map as it comes
-    let map = this.map;
-    if (!map) {
-      map = this.map = new Map();
-      const { keys, counts, norm2 } = this.grams;
-      for (let i = 0; i < keys.length; i++) map.set(keys[i], counts[i]);
-      this.mapNorm2 = norm2;
-      this.grams = EMPTY;
-    }
-    let prev = -1;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c >= HAN_FIRST && c <= HAN_LAST) {
-        const h = c - HAN_FIRST;
-        if (prev >= 0) {
-          const code = prev * HAN_COUNT + h;
-          const n = map.get(code) ?? 0;
-          map.set(code, n + 1);
-          this.mapNorm2 += 2 * n + 1;
-        }
-        prev = h;
-        continue;
+  /** Adds a block's text to a growing profile. */
+  add(block: { text: string }): this {
+    const g = this.vocabulary.gramsOf(block);
+    if (!this.dense) throw new Error('internal error: a profile of fixed blocks does not grow');
+    let dense: Int32Array = this.dense;
+    for (let i = 0; i < g.ids.length; i++) {
+      const id = g.ids[i];
+      if (id >= dense.length) {
+        const wider = new Int32Array(Math.max(id + 1, dense.length * 2, 256));
+        wider.set(dense);
+        dense = this.dense = wider;
       }
-      prev = -1;
-      if (c === 0x2c || c === 0x3a || c === 0x3b || c === 0x28 || c === 0x29) this.half++;
-      else if (c === 0xff0c || c === 0xff1a || c === 0xff1b || c === 0xff08 || c === 0xff09) this.full++;
+      const n = dense[id];
+      const c = g.counts[i];
+      if (n === 0) this.denseIds.push(id);
+      dense[id] = n + c;
+      this.norm2 += (2 * n + c) * c;
     }
+    this.half += g.half;
+    this.full += g.full;
     return this;
-  }
-
-  private settle(): void {
-    this.settled = true;
-    if (this.blocks !== null) {
-      for (const b of this.blocks) {
-        let g = blockGrams.get(b);
-        if (!g) {
-          g = gramsOf([b.text]);
-          blockGrams.set(b, g);
-        }
-        this.grams = mergeGrams(this.grams, g.grams);
-        this.half += g.half;
-        this.full += g.full;
-      }
-      this.blocks = null;
-    }
-    if (this.pending.length > 0) {
-      const g = gramsOf(this.pending);
-      this.pending = [];
-      this.grams = mergeGrams(this.grams, g.grams);
-      this.half += g.half;
-      this.full += g.full;
-    }
   }
 
   /** Share of half-width commas, colons and brackets; null when too few to say. */
@@ -364,35 +291,44 @@ export class TextProfile {
 
   /** Cosine similarity of the bigram counts, 0..1. */
   cosine(other: TextProfile): number {
-    this.settle();
-    other.settle();
-    const na = this.map ? this.mapNorm2 : this.grams.norm2;
-    const nb = other.map ? other.mapNorm2 : other.grams.norm2;
-    if (na === 0 || nb === 0) return 0;
+    const a = this.settle();
+    const b = other.settle();
+    if (a.norm2 === 0 || b.norm2 === 0) return 0;
     let d: number;
-    if (this.map && other.map) d = dotMaps(this.map, other.map);
-    else if (this.map) d = dotMapGrams(this.map, other.grams);
-    else if (other.map) d = dotMapGrams(other.map, this.grams);
-    else d = dotOf(this.grams, other.grams);
-    return d / Math.sqrt(na * nb);
+    if (a.dense && b.dense) d = denseDot(a.dense, b.denseIds, b.dense);
+    else if (a.dense) d = denseSparseDot(a.dense, b.sparse!);
+    else if (b.dense) d = denseSparseDot(b.dense, a.sparse!);
+    else d = this.vocabulary.dot(a, a.sparse!, b.sparse!);
+    return d / Math.sqrt(a.norm2 * b.norm2);
+  }
+
+  /** @internal the ids a profile of fixed blocks counts */
+  sparseIds(): Int32Array {
+    return this.sparse?.ids ?? NONE;
+  }
+
+  private settle(): this {
+    if (this.blocks && !this.sparse) {
+      this.sparse = this.vocabulary.sum(this.blocks.map((b) => this.vocabulary.gramsOf(b)));
+      this.norm2 = this.sparse.norm2;
+      this.half = this.sparse.half;
+      this.full = this.sparse.full;
+    }
+    return this;
   }
 }
 
-function dotMapGrams(map: Map<number, number>, g: Grams): number {
+function denseSparseDot(dense: Int32Array, g: { ids: Int32Array; counts: Int32Array }): number {
   let sum = 0;
-  for (let i = 0; i < g.keys.length; i++) {
-    const m = map.get(g.keys[i]);
-    if (m !== undefined) sum += m * g.counts[i];
+  for (let i = 0; i < g.ids.length; i++) {
+    const id = g.ids[i];
+    if (id < dense.length) sum += dense[id] * g.counts[i];
   }
   return sum;
 }
 
-function dotMaps(a: Map<number, number>, b: Map<number, number>): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+function denseDot(a: Int32Array, bIds: number[], b: Int32Array): number {
   let sum = 0;
-  for (const [k, n] of small) {
-    const m = large.get(k);
-    if (m !== undefined) sum += n * m;
-  }
+  for (const id of bIds) if (id < a.length) sum += a[id] * b[id];
   return sum;
 }

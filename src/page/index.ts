@@ -15,7 +15,7 @@ import { classifyBlocks, type PageItem } from './classify.js';
 import { cutFragments, type Fragment } from './fragments.js';
 import { linkSeams, type SeamCandidate } from './rejoin.js';
 import { chooseChain, repeatsHeadline, type Chain } from './assign.js';
-import { TextProfile } from './evidence.js';
+import { Vocabulary } from './evidence.js';
 
 export interface PageResult {
   articles: ArticleDraft[];
@@ -72,8 +72,10 @@ function splitOnePage(blocks: Block[], lines: LineIndex, out: PageResult, explai
   const items = classifyBlocks(blocks);
   const { fragments, diagnostics } = cutFragments(items, lines);
   out.diagnostics.push(...diagnostics);
-  const seams = linkSeams(fragments, explain);
-  const chains = assembleChains(fragments, seams.links);
+  // (the Han bigrams of the page, numbered: the seams' and the articles' vocabulary evidence)
+  const vocabulary = new Vocabulary();
+  const seams = linkSeams(fragments, vocabulary, explain);
+  const chains = assembleChains(fragments, seams.links, vocabulary);
   const firstArticle = out.articles.length;
 
   for (const chain of chains) out.articles.push(draftOf(chain, fragments, seams.links));
@@ -96,7 +98,7 @@ function splitOnePage(blocks: Block[], lines: LineIndex, out: PageResult, explai
 }
 
 /** Put every fragment in a chain (an article), in page order. */
-function assembleChains(fragments: Fragment[], links: Map<number, number>): Chain[] {
+function assembleChains(fragments: Fragment[], links: Map<number, number>, vocabulary: Vocabulary): Chain[] {
   const chains: Chain[] = [];
   const chainOf = new Map<number, Chain>();
   const tailOf = new Map<number, number>();
@@ -110,15 +112,15 @@ function assembleChains(fragments: Fragment[], links: Map<number, number>): Chai
     } else {
       const repeated = f.headlines.some((h) => chains.some((c) => repeatsHeadline(c, h.text)));
       const opens = f.continuedFrom !== null || (f.headlines.length > 0 && !repeated);
-      if (!opens) chain = chooseChain(f, chains, fragments, linkedTails);
+      if (!opens) chain = chooseChain(f, chains, fragments, linkedTails, vocabulary);
     }
     if (!chain) {
-      chain = { fragments: [], title: null, continuedFrom: null, headlines: [], markers: [], profile: new TextProfile() };
+      chain = { fragments: [], title: null, continuedFrom: null, headlines: [], markers: [], profile: vocabulary.growing() };
       chains.push(chain);
     }
     chain.fragments.push(f.index);
     chain.markers.push(...f.markers);
-    for (const b of f.blocks) chain.profile.add(b.text);
+    for (const b of f.blocks) chain.profile.add(b);
     chainOf.set(f.index, chain);
     for (const h of f.headlines) {
       if (!chain.title) chain.title = h.text;

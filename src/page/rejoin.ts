@@ -1,5 +1,5 @@
 import type { Fragment } from './fragments.js';
-import { numberingScore, styleScore, TextProfile } from './evidence.js';
+import { numberingScore, styleScore, type TextProfile, type Vocabulary } from './evidence.js';
 import type { LeadingMarker } from './markers.js';
 import { opensOnParticle, seamWord } from './seams.js';
 import { closedAtStart, openAtEnd, pairsUp } from './brackets.js';
@@ -32,11 +32,11 @@ const SEQUEL_WEIGHT = 2.5;
  * with the greatest total weight (bestMatching). Candidates per cut are bounded by
  * the fragments after it, so a page of thousands of fragments stays linear.
  */
-export function linkSeams(fragments: Fragment[], explain = false): { links: Map<number, number>; candidates: SeamCandidate[] } {
+export function linkSeams(fragments: Fragment[], vocabulary: Vocabulary, explain = false): { links: Map<number, number>; candidates: SeamCandidate[] } {
   // Judged first with contexts that run on through the column; then again with
   // the column tops that the first choice reveals, so that no context reaches
   // across one into another article's text.
-  const contexts = new Map<string, Context>();
+  const contexts = contextsOf(fragments, vocabulary);
   const ends: SeamEnds = {
     openers: fragments.map((f) => (f.cut || f.maybeCut ? openAtEnd(f.blocks[f.blocks.length - 1].text) : null)),
     closers: fragments.map((f) => closedAtStart(f.blocks[0].text)),
@@ -83,7 +83,7 @@ function weighSeams(
   fragments: Fragment[],
   ends: SeamEnds,
   columnTops: Set<number>,
-  contexts: Map<string, Context>,
+  contexts: (from: number, to: number) => Context,
   explain: boolean,
   previous: Weighing | null,
 ): Weighing {
@@ -92,8 +92,8 @@ function weighSeams(
   // out for the fragments some pair needs (a page without cuts needs none).
   const before: Context[] = [];
   const after: Context[] = [];
-  const contextBeforeOf = (i: number) => (before[i] ??= contextOf(fragments, contextBefore(fragments, i, columnTops), i, contexts));
-  const contextAfterOf = (i: number) => (after[i] ??= contextOf(fragments, i, contextAfter(fragments, i, columnTops), contexts));
+  const contextBeforeOf = (i: number) => (before[i] ??= contexts(contextBefore(fragments, i, columnTops), i));
+  const contextAfterOf = (i: number) => (after[i] ??= contexts(i, contextAfter(fragments, i, columnTops)));
   const candidates: SeamCandidate[] = [];
   const heads = fragments.filter((f) => !f.freshStart && !f.continuedFrom && !f.leadDateline && !f.headlines.some((h) => h.role === 'title'));
   // How naturally each head reads on from the paragraph above it in its column: a
@@ -413,15 +413,18 @@ interface Context {
 }
 
 /** The context of fragments from..to, computed once per page for each range. */
-function contextOf(fragments: Fragment[], from: number, to: number, cache: Map<string, Context>): Context {
-  const key = `${from}:${to}`;
-  let context = cache.get(key);
-  if (!context) {
-    const run = fragments.slice(from, to + 1);
-    context = { markers: run.flatMap((f) => f.markers), profile: TextProfile.ofBlocks(run.flatMap((f) => f.blocks)) };
-    cache.set(key, context);
-  }
-  return context;
+function contextsOf(fragments: Fragment[], vocabulary: Vocabulary): (from: number, to: number) => Context {
+  const cache = new Map<string, Context>();
+  return (from, to) => {
+    const key = `${from}:${to}`;
+    let context = cache.get(key);
+    if (!context) {
+      const run = fragments.slice(from, to + 1);
+      context = { markers: run.flatMap((f) => f.markers), profile: vocabulary.ofBlocks(run.flatMap((f) => f.blocks)) };
+      cache.set(key, context);
+    }
+    return context;
+  };
 }
 
 /** Where the paragraphs of the column that lead up to fragment i begin (at most a few). */

@@ -1,0 +1,69 @@
+// Vocabulary evidence: cosine similarity of Han bigram counts. The page numbers its
+// bigrams and keeps counts in arrays; checked here against the plain definition
+// (two-character strings counted in Maps).
+import { readFileSync } from 'node:fs';
+import { Vocabulary } from '../../src/page/evidence.js';
+
+const seed = readFileSync(new URL('../../fixtures/seed-page.txt', import.meta.url), 'utf8');
+const paragraphs = seed.split('\n').filter((l) => /[\u4e00-\u9fa5]{2}/.test(l));
+
+/** The definition: bigrams of Han characters (U+4E00..U+9FA5) within each text, counted. */
+function bigrams(texts: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const text of texts) {
+    for (const run of text.match(/[\u4e00-\u9fa5]+/g) ?? []) {
+      for (let i = 0; i + 1 < run.length; i++) counts.set(run.slice(i, i + 2), (counts.get(run.slice(i, i + 2)) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+function cosine(a: Map<string, number>, b: Map<string, number>): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (const [k, n] of a) (na += n * n), (dot += n * (b.get(k) ?? 0));
+  for (const n of b.values()) nb += n * n;
+  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
+}
+
+const blocks = (texts: string[]) => texts.map((text) => ({ text }));
+
+describe('vocabulary evidence', () => {
+  it('gives the cosine of the bigram counts, for fixed and growing profiles alike', () => {
+    const vocabulary = new Vocabulary();
+    const runs = [0, 3, 7, 12, 20, 33].map((at) => paragraphs.slice(at, at + 1 + (at % 4)));
+    const article = vocabulary.growing();
+    const grown: string[] = [];
+    for (const [i, run] of runs.entries()) {
+      const fixed = vocabulary.ofBlocks(blocks(run));
+      // a fixed profile against every other, one after another (the seams' order)
+      for (const other of runs) expect(fixed.cosine(vocabulary.ofBlocks(blocks(other)))).toBeCloseTo(cosine(bigrams(run), bigrams(other)), 12);
+      if (i > 0) expect(article.cosine(fixed)).toBeCloseTo(cosine(bigrams(grown), bigrams(run)), 12);
+      for (const text of run) article.add({ text });
+      grown.push(...run);
+    }
+    expect(article.cosine(article)).toBeCloseTo(1, 12);
+  });
+
+  it('counts more bigrams than a page usually has (the tables grow)', () => {
+    // some 20,000 distinct bigrams: every pair of 150 characters
+    const chars = Array.from({ length: 150 }, (_, i) => String.fromCharCode(0x4e00 + i * 7));
+    const texts = chars.map((a) => chars.map((b) => a + b).join('，'));
+    const vocabulary = new Vocabulary();
+    const all = vocabulary.ofBlocks(blocks(texts));
+    const half = vocabulary.growing();
+    for (const text of texts.slice(0, 75)) half.add({ text });
+    expect(half.cosine(all)).toBeCloseTo(cosine(bigrams(texts.slice(0, 75)), bigrams(texts)), 12);
+    expect(all.cosine(vocabulary.ofBlocks(blocks(texts.slice(75))))).toBeCloseTo(cosine(bigrams(texts), bigrams(texts.slice(75))), 12);
+  });
+
+  it('reads punctuation style: the share of half-width commas, colons and brackets', () => {
+    const vocabulary = new Vocabulary();
+    // ， ， ： full-width, ( ) half-width
+    expect(vocabulary.ofBlocks(blocks(['一，二，三：四(五)'])).halfWidth).toBe(0.4);
+    // too few to say
+    expect(vocabulary.ofBlocks(blocks(['一，二', '三,四'])).halfWidth).toBeNull();
+    expect(vocabulary.growing().add({ text: 'a,b;c:d(e)' }).halfWidth).toBe(1);
+  });
+});
