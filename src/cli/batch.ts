@@ -98,7 +98,9 @@ export async function runBatch(args: string[], flags: BatchFlags, io: CliIO, out
   // One input needs no pool: starting workers costs more than the parse (start-up budget).
   const single = !records && !folders && args.length === 1;
   if (single && !flags.out && output.streaming && args[0] !== '-') {
-    const handled = await streamOne(args[0], options, jobs, output.streaming, io, emit, (diagnostics) => {
+    // One long input's pages go to other threads only when asked (--jobs): each
+    // worker holds a heap of its own, and memory is what streaming one input keeps low.
+    const handled = await streamOne(args[0], options, flags.jobs ?? 1, output.streaming, io, emit, (diagnostics) => {
       const messages = output.report(args[0], diagnostics);
       if (messages) io.stderr.write(messages);
       raise(output.exitCodeFor(diagnostics));
@@ -193,7 +195,7 @@ function readOne(path: string, options: TaskOptions): { long: Decoded; bytes: nu
 async function streamOne(
   arg: string,
   options: TaskOptions,
-  jobs: number,
+  workersForPages: number,
   how: { format: 'json' | 'jsonl'; pretty: boolean },
   io: CliIO,
   emit: (task: Item, result: TaskResult) => Promise<void>,
@@ -228,8 +230,8 @@ async function streamOne(
   try {
     let result: ReturnType<typeof paged.run>;
     // Other cores take pages too when there are enough to be worth a worker's start.
-    const parallel = jobs > 1 && paged.pages.length > 1 && paged.pages[paged.pages.length - 1].end >= PARALLEL_PAGES_CHARS ? await import('./pages.js') : null;
-    const helpers = parallel && (await WorkerPool.create(jobs - 1, parallel.PAGES_PER_WORKER));
+    const parallel = workersForPages > 1 && paged.pages.length > 1 && paged.pages[paged.pages.length - 1].end >= PARALLEL_PAGES_CHARS ? await import('./pages.js') : null;
+    const helpers = parallel && (await WorkerPool.create(workersForPages - 1, parallel.PAGES_PER_WORKER));
     try {
       const onArticles = (articles: Article[]) => {
         // Written an article at a time: a page's worth in one string would be a large

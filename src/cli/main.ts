@@ -38,7 +38,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .argument('[files...]', 'input files (.txt, .md, .html); - reads standard input')
     .addOption(new Option('-f, --format <format>', 'output format').choices([...OUTPUT_FORMATS]).default('json'))
     .addOption(new Option('--input-format <format>', 'treat input as this format; jsonl: records {"id","text"|"html"} on stdin').choices(['text', 'markdown', 'html', 'jsonl']))
-    .addOption(new Option('-j, --jobs <n>', 'parse this many inputs in parallel (default: all cores)').argParser(parseJobs))
+    .addOption(new Option('-j, --jobs <n>', 'parse this many inputs, or pages of one long input, in parallel (default: all cores for many inputs, one for one)').argParser(parseJobs))
     .option('-o, --out <dir>', 'write one output file per input into this folder')
     .addOption(new Option('--stage <stage>', 'print an intermediate stage instead: fragments (every fragment and weighed join)').choices(['fragments']))
     .option('--encoding <name>', 'decode input bytes with this encoding (gb18030, gbk, utf-16le …)')
