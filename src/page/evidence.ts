@@ -116,13 +116,27 @@ export class Vocabulary {
     let half = 0;
     let full = 0;
     let prev = -1;
+    // (the look-up of idOf() written out: a cold run interprets this loop, where a
+    // call per bigram costs more than the look-up)
+    let { codes, ids, tally, shift } = this;
+    let mask = codes.length - 1;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c >= HAN_FIRST && c <= HAN_LAST) {
         const h = c - HAN_FIRST;
         if (prev >= 0) {
-          const id = this.idOf(prev * HAN_COUNT + h);
-          if (this.tally[id]++ === 0) touched.push(id);
+          const code = prev * HAN_COUNT + h;
+          let slot = Math.imul(code, 0x9e3779b1) >>> shift;
+          let k = codes[slot];
+          while (k !== code && k !== -1) k = codes[(slot = (slot + 1) & mask)];
+          let id: number;
+          if (k === code) id = ids[slot];
+          else {
+            id = this.idOf(code);
+            ({ codes, ids, tally, shift } = this);
+            mask = codes.length - 1;
+          }
+          if (tally[id]++ === 0) touched.push(id);
         }
         prev = h;
         continue;
