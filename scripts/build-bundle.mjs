@@ -29,6 +29,31 @@ const TRAINING = ['fixtures/seed-page.txt', 'fixtures/structure-law/input.md', '
 
 const OUTPUTS = ['bin.bundle.cjs', 'bin.bundle.cache', 'worker.bundle.js', 'bin.bundle.js'];
 
+/**
+ * Built-in modules the CLI bundle loads on first use rather than at start: with
+ * what they pull in (streams, net, dgram, readline) some 2 ms of every run, and a
+ * one-page run uses neither (commander spawns processes only for executable
+ * subcommands; the asynchronous file calls serve folders and --out). Each name
+ * listed becomes a function that loads the module when called.
+ */
+const ON_FIRST_USE = {
+  'node:child_process': ['spawn'],
+  'node:fs/promises': ['readFile', 'readdir', 'mkdir', 'stat'],
+};
+
+const onFirstUse = {
+  name: 'on-first-use',
+  setup(build) {
+    const filter = new RegExp(`^(${Object.keys(ON_FIRST_USE).join('|')})$`);
+    // (the module's own require() of the real module stays a require)
+    build.onResolve({ filter }, (args) => (args.namespace === 'on-first-use' ? { path: args.path, external: true } : { path: args.path, namespace: 'on-first-use' }));
+    build.onLoad({ filter: /.*/, namespace: 'on-first-use' }, (args) => ({
+      contents: ON_FIRST_USE[args.path].map((name) => `export function ${name}(...args) { return require(${JSON.stringify(args.path)}).${name}(...args); }`).join('\n'),
+      loader: 'js',
+    }));
+  },
+};
+
 export async function bundle(dist) {
   const cli = join(dist, 'cli');
   for (const f of OUTPUTS) rmSync(join(cli, f), { force: true });
@@ -44,6 +69,7 @@ export async function bundle(dist) {
     entryPoints: [join(cli, 'bin.js')],
     outfile: join(cli, 'bin.bundle.cjs'),
     format: 'cjs',
+    plugins: [onFirstUse],
     // import() of chalk or remark becomes require(): a vm script has no import() of
     // its own, and Node loads ES modules with require() since 20.19 (launch.cjs checks)
     supported: { 'dynamic-import': false },

@@ -1,7 +1,7 @@
 // The real executable as a child process: what a shell user and a CI job see,
 // including whether stdout is a terminal (under `script`, a pseudo-terminal) or a pipe.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -65,7 +65,8 @@ describe('bin/policyparse as a child process', () => {
     writeFileSync(markdown, '# 关于做好工作的通知\n\n- **一、总体要求**\n\n1. 第一项内容。\n2. 第二项内容。\n\n> 引文\n');
     expect(existsSync(join(root, 'dist/cli/bin.bundle.cjs'))).toBe(true);
     expect(existsSync(join(root, 'dist/cli/bin.bundle.cache'))).toBe(true);
-    const inputs = [[seedPath], [markdown], ['fixtures/html/epaper-br-table.html'], ['-f', 'tree', '--color', 'always', markdown]];
+    // a folder and --out: the file system calls the bundle loads on first use
+    const inputs = [[seedPath], [markdown], ['fixtures/html/epaper-br-table.html'], ['-f', 'tree', '--color', 'always', markdown], ['-q', '--jobs', '1', '-f', 'jsonl', 'fixtures/html']];
     for (const args of inputs) {
       const bundled = run(args);
       const plain = spawnSync(process.execPath, [join(root, 'dist/cli/bin.js'), ...args], { cwd: root, env, encoding: 'utf8' });
@@ -73,6 +74,9 @@ describe('bin/policyparse as a child process', () => {
       expect(bundled.stdout).toBe(plain.stdout);
       expect(bundled.stdout.length).toBeGreaterThan(100);
     }
+    const out = join(scratch, 'bundled-out');
+    expect(run(['-q', '--jobs', '1', '--out', out, 'fixtures/html']).code).toBe(0);
+    expect(readdirSync(out).length).toBe(readdirSync(join(root, 'fixtures/html')).filter((f) => f.endsWith('.html')).length);
   });
 
   it('a long UTF-8 file, decoded a chunk at a time, gives what its bytes decoded whole give', () => {
