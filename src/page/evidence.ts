@@ -63,12 +63,17 @@ export function styleScore(a: number | null, b: number | null): number {
 const HAN_FIRST = 0x4e00;
 const HAN_LAST = 0x9fa5;
 const HAN_COUNT = HAN_LAST - HAN_FIRST + 1;
-const NONE = new Int32Array(0);
+const NONE: readonly number[] = Object.freeze([]);
+const NO_COUNTS = new Int32Array(0);
 
-/** One block's Han bigram counts (ids of the page's vocabulary, each once) and punctuation. */
+/**
+ * One block's Han bigram counts (ids of the page's vocabulary, each once) and
+ * punctuation. Plain arrays: a page has hundreds of these, and a typed array costs
+ * an allocation outside the heap each.
+ */
 interface BlockGrams {
-  ids: Int32Array;
-  counts: Int32Array;
+  ids: readonly number[];
+  counts: readonly number[];
   /** sum of the squared counts */
   norm2: number;
   half: number;
@@ -146,7 +151,7 @@ export class Vocabulary {
       if (c === 0x2c || c === 0x3a || c === 0x3b || c === 0x28 || c === 0x29) half++;
       else if (c === 0xff0c || c === 0xff1a || c === 0xff1b || c === 0xff08 || c === 0xff09) full++;
     }
-    grams = { ...this.collect(touched), half, full };
+    grams = this.collect(touched, half, full);
     this.blocks.set(block, grams);
     return grams;
   }
@@ -166,22 +171,21 @@ export class Vocabulary {
       half += b.half;
       full += b.full;
     }
-    return { ...this.collect(touched), half, full };
+    return this.collect(touched, half, full);
   }
 
   /** The tallied counts of `touched` as arrays; the tally back to zero. */
-  private collect(touched: number[]): { ids: Int32Array; counts: Int32Array; norm2: number } {
-    if (touched.length === 0) return { ids: NONE, counts: NONE, norm2: 0 };
-    const ids = Int32Array.from(touched);
-    const counts = new Int32Array(ids.length);
+  private collect(touched: number[], half: number, full: number): BlockGrams {
+    // (built field by field: an object spread here cost more than all the counting)
+    const counts: number[] = [];
     let norm2 = 0;
-    for (let i = 0; i < ids.length; i++) {
-      const n = this.tally[ids[i]];
-      counts[i] = n;
+    for (let i = 0; i < touched.length; i++) {
+      const n = this.tally[touched[i]];
+      counts.push(n);
       norm2 += n * n;
-      this.tally[ids[i]] = 0;
+      this.tally[touched[i]] = 0;
     }
-    return { ids, counts, norm2 };
+    return { ids: touched, counts, norm2, half, full };
   }
 
   /** @internal Σ a[g] × b[g] of the counts of two profiles of fixed blocks. */
@@ -270,7 +274,7 @@ export class TextProfile {
     private readonly vocabulary: Vocabulary,
     private readonly blocks: ReadonlyArray<{ text: string }> | null,
   ) {
-    if (!blocks) this.dense = NONE;
+    if (!blocks) this.dense = NO_COUNTS;
   }
 
   /** Adds a block's text to a growing profile. */
@@ -317,7 +321,7 @@ export class TextProfile {
   }
 
   /** @internal the ids a profile of fixed blocks counts */
-  sparseIds(): Int32Array {
+  sparseIds(): readonly number[] {
     return this.sparse?.ids ?? NONE;
   }
 
@@ -332,7 +336,7 @@ export class TextProfile {
   }
 }
 
-function denseSparseDot(dense: Int32Array, g: { ids: Int32Array; counts: Int32Array }): number {
+function denseSparseDot(dense: Int32Array, g: BlockGrams): number {
   let sum = 0;
   for (let i = 0; i < g.ids.length; i++) {
     const id = g.ids[i];
