@@ -1,6 +1,10 @@
 /** What the CLI touches of the outside world; tests pass their own. */
 export interface CliIO {
-  stdout: { write(chunk: string): unknown; isTTY?: boolean };
+  /**
+   * Bytes are UTF-8, a character possibly split between two writes.
+   * writableLength: what the stream still holds of earlier writes (Node's streams).
+   */
+  stdout: { write(chunk: string | Uint8Array): unknown; isTTY?: boolean; writableLength?: number };
   stderr: { write(chunk: string): unknown; isTTY?: boolean };
   /** Reads all of standard input. */
   readStdin(): Promise<Buffer>;

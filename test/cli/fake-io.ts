@@ -18,8 +18,9 @@ export interface FakeIOOptions {
 export function fakeIO(options: FakeIOOptions = {}): FakeIO {
   let out = '';
   let err = '';
+  const decoder = new TextDecoder();
   return {
-    stdout: { write: (s: string) => (out += s), isTTY: options.stdoutTTY ?? false },
+    stdout: { write: (s: string | Uint8Array) => (out += typeof s === 'string' ? s : decoder.decode(s, { stream: true })), isTTY: options.stdoutTTY ?? false },
     stderr: { write: (s: string) => (err += s), isTTY: options.stderrTTY ?? false },
     readStdin: async () => Buffer.from(options.stdin ?? ''),
     env: options.env ?? {},

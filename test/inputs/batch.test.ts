@@ -19,9 +19,10 @@ interface Run {
 async function run(argv: string[], options: { cwd: string; stdin?: string | Buffer; tty?: boolean; stream?: boolean }): Promise<Run> {
   let stdout = '';
   let stderr = '';
+  const decoder = new TextDecoder();
   const stdin = Buffer.from(options.stdin ?? '');
   const io: CliIO = {
-    stdout: { write: (s: string) => (stdout += s), isTTY: false },
+    stdout: { write: (s: string | Uint8Array) => (stdout += typeof s === 'string' ? s : decoder.decode(s, { stream: true })), isTTY: false },
     stderr: { write: (s: string) => (stderr += s), isTTY: options.tty ?? false },
     readStdin: async () => stdin,
     env: {},
