@@ -48,7 +48,9 @@ export function decode(bytes: Uint8Array, options: DecodeOptions = {}): Decoded 
   const decoder = decoderFor(choice.label, choice.evidence === 'option' ? options.encoding : undefined);
   const encoding = decoder.encoding;
   // TextDecoder drops a BOM that matches its encoding; a foreign BOM under --encoding stays visible.
-  const text = decoder.decode(bytes);
+  // Valid UTF-8 (nearly every input) goes through Buffer's decoder: the same text, in
+  // about two thirds of the time.
+  const text = encoding === 'utf-8' && isUtf8(bytes) ? validUtf8Text(bytes) : decoder.decode(bytes);
   if (!encoding.startsWith('utf-16') && looksBinary(bytes)) {
     throw new InputError('binary input (control bytes found): not a text, Markdown or HTML page');
   }
@@ -70,6 +72,12 @@ export function decode(bytes: Uint8Array, options: DecodeOptions = {}): Decoded 
     });
   }
   return { text, encoding, bytes: bytes.length, sha256, diagnostics };
+}
+
+/** What TextDecoder('utf-8') makes of valid UTF-8: its characters, a leading BOM dropped. */
+function validUtf8Text(bytes: Uint8Array): string {
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', bom);
 }
 
 /**

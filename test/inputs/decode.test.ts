@@ -25,6 +25,16 @@ describe('decode', () => {
     expect(d.bytes).toBe(withBom.length);
   });
 
+  it('gives what TextDecoder gives for UTF-8: one BOM dropped, a second kept, forced or sniffed', () => {
+    const bom = [0xef, 0xbb, 0xbf];
+    const inputs = [Buffer.alloc(0), Buffer.from(bom), Buffer.from([...bom, ...bom, 0x41]), Buffer.from('a\uFEFFb 一𠀀'), seedBytes.subarray(0, 5000)];
+    for (const bytes of inputs) {
+      const expected = new TextDecoder('utf-8').decode(bytes);
+      expect(decode(bytes).text).toBe(expected);
+      expect(decode(bytes, { encoding: 'utf8' }).text).toBe(expected);
+    }
+  });
+
   it.each([
     ['le', true, 'utf-16le'],
     ['be', true, 'utf-16be'],
