@@ -107,6 +107,11 @@ export class Vocabulary {
     return new TextProfile(this, blocks);
   }
 
+  /** @internal how many bigrams the page's tables have room for before they grow */
+  get capacity(): number {
+    return this.tally.length;
+  }
+
   /** An empty profile that grows a block at a time (an article as fragments join it). */
   growing(): TextProfile {
     return new TextProfile(this, null);
@@ -156,13 +161,16 @@ export class Vocabulary {
     return grams;
   }
 
-  /** @internal the sum of blocks' counts */
-  sum(blocks: BlockGrams[]): BlockGrams {
-    if (blocks.length === 1) return blocks[0];
+  /** @internal the sum of the blocks' counts */
+  sum(blocks: ReadonlyArray<{ text: string }>): BlockGrams {
+    if (blocks.length === 1) return this.gramsOf(blocks[0]);
+    // every block counted first: counting uses the tally this sum is made in
+    const grams: BlockGrams[] = [];
+    for (let k = 0; k < blocks.length; k++) grams.push(this.gramsOf(blocks[k]));
     const touched: number[] = [];
     let half = 0;
     let full = 0;
-    for (const b of blocks) {
+    for (const b of grams) {
       for (let i = 0; i < b.ids.length; i++) {
         const id = b.ids[i];
         if (this.tally[id] === 0) touched.push(id);
@@ -285,7 +293,8 @@ export class TextProfile {
     for (let i = 0; i < g.ids.length; i++) {
       const id = g.ids[i];
       if (id >= dense.length) {
-        const wider = new Int32Array(Math.max(id + 1, dense.length * 2, 256));
+        // (room for the bigrams the page has numbered so far, and more)
+        const wider = new Int32Array(Math.max(id + 1, dense.length * 2, this.vocabulary.capacity));
         wider.set(dense);
         dense = this.dense = wider;
       }
@@ -327,7 +336,7 @@ export class TextProfile {
 
   private settle(): this {
     if (this.blocks && !this.sparse) {
-      this.sparse = this.vocabulary.sum(this.blocks.map((b) => this.vocabulary.gramsOf(b)));
+      this.sparse = this.vocabulary.sum(this.blocks);
       this.norm2 = this.sparse.norm2;
       this.half = this.sparse.half;
       this.full = this.sparse.full;

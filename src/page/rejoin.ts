@@ -419,8 +419,13 @@ function contextsOf(fragments: Fragment[], vocabulary: Vocabulary): (from: numbe
     const key = `${from}:${to}`;
     let context = cache.get(key);
     if (!context) {
-      const run = fragments.slice(from, to + 1);
-      context = { markers: run.flatMap((f) => f.markers), profile: vocabulary.ofBlocks(run.flatMap((f) => f.blocks)) };
+      const markers: LeadingMarker[] = [];
+      const blocks: Fragment['blocks'] = [];
+      for (let k = from; k <= to; k++) {
+        for (const m of fragments[k].markers) markers.push(m);
+        for (const b of fragments[k].blocks) blocks.push(b);
+      }
+      context = { markers, profile: vocabulary.ofBlocks(blocks) };
       cache.set(key, context);
     }
     return context;

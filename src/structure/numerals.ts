@@ -2,12 +2,13 @@
 // Arabic in half or full width (38, ３８), circled (①..⑳) and parenthesised
 // ideographs (㈠..㈩).
 
-const DIGITS: Record<string, number> = {
-  零: 0, 〇: 0, '○': 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
-};
-const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+// (keyed by character code: the numeral is read a code at a time, no strings made)
+const codes = (table: Record<string, number>) => new Map(Object.entries(table).map(([ch, n]) => [ch.charCodeAt(0), n]));
+const DIGITS = codes({ 零: 0, 〇: 0, '○': 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 });
+const UNITS = codes({ 十: 10, 百: 100, 千: 1000 });
 /** 廿 and 卅 are 二十 and 三十 written as one character. */
-const TENS: Record<string, number> = { 廿: 20, 卅: 30 };
+const TENS = codes({ 廿: 20, 卅: 30 });
+const WAN = '万'.charCodeAt(0);
 
 /** The characters a Chinese numeral is made of (for building marker patterns). */
 export const CN_NUMERAL_CHARS = '零〇○一二两三四五六七八九十百千万廿卅';
@@ -20,30 +21,34 @@ export const CN_NUMERAL_CHARS = '零〇○一二两三四五六七八九十百�
 export function parseChineseNumeral(s: string): number | null {
   if (!s) return null;
   let hasUnit = false;
-  for (const ch of s) {
-    if (ch in UNITS || ch in TENS || ch === '万') hasUnit = true;
-    else if (!(ch in DIGITS)) return null;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    if (UNITS.has(ch) || TENS.has(ch) || ch === WAN) hasUnit = true;
+    else if (!DIGITS.has(ch)) return null;
   }
   if (!hasUnit) {
     // 二〇二五: positional digits. A lone 零 is 0.
     let n = 0;
-    for (const ch of s) n = n * 10 + DIGITS[ch];
+    for (let i = 0; i < s.length; i++) n = n * 10 + DIGITS.get(s.charCodeAt(i))!;
     return n;
   }
   let total = 0; // completed 万 groups
   let group = 0; // value below 万 so far
   let digit: number | null = null;
   let lastUnit = Infinity;
-  for (const ch of s) {
-    if (ch in DIGITS) {
-      if (digit !== null && digit !== 0 && DIGITS[ch] !== 0) return null; // 一二十
-      digit = DIGITS[ch];
-    } else if (ch in TENS) {
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    const d = DIGITS.get(ch);
+    const tens = TENS.get(ch);
+    if (d !== undefined) {
+      if (digit !== null && digit !== 0 && d !== 0) return null; // 一二十
+      digit = d;
+    } else if (tens !== undefined) {
       if (digit !== null && digit !== 0) return null;
-      group += TENS[ch];
+      group += tens;
       digit = null;
       lastUnit = 10;
-    } else if (ch === '万') {
+    } else if (ch === WAN) {
       const value = group + (digit ?? 0);
       if (value === 0 || total !== 0) return null;
       total = value * 10000;
@@ -51,7 +56,7 @@ export function parseChineseNumeral(s: string): number | null {
       digit = null;
       lastUnit = Infinity;
     } else {
-      const unit = UNITS[ch];
+      const unit = UNITS.get(ch)!;
       if (unit >= lastUnit) return null; // 十百, 一十一十
       // 十 alone (十一, 一千零十) means 一十.
       const times = digit === null || digit === 0 ? (unit === 10 ? 1 : NaN) : digit;
