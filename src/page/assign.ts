@@ -19,6 +19,13 @@ export interface Chain {
 const ADJACENCY = 4;
 /** How many paragraphs further down the column an unnumbered one looks for a marker. */
 const LOOK_AHEAD = 6;
+/**
+ * How far back (in fragments) an article is still open to a fragment that starts
+ * afresh: more than a newspaper page holds. Pages run together without form feeds
+ * (thousands of fragments) would otherwise weigh every fragment against every
+ * article of the whole input.
+ */
+const OPEN_DISTANCE = 150;
 const normalise = (s: string) => s.replace(/[\s\u3000"“”《》〈〉()（）]/g, '');
 
 /** A headline printed again over a later column: same text, or one a prefix of the other. */
@@ -51,6 +58,7 @@ export function chooseChain(f: Fragment, chains: Chain[], fragments: Fragment[],
   let bestScore = -Infinity;
   for (const chain of chains) {
     const last = chain.fragments[chain.fragments.length - 1];
+    if (f.index - last > OPEN_DISTANCE) continue;
     let score = numberingScore(chain.markers, ahead) + styleScore(chain.profile.halfWidth, ff.halfWidth) + chain.profile.cosine(ff) * 4;
     if (f.soft && last === f.index - 1) score += ADJACENCY;
     if (linkedTails.has(last)) score -= 4; // its next piece is already decided
