@@ -129,43 +129,38 @@ function isBlank(text: string, start: number, end: number): boolean {
   return true;
 }
 const WHITE = /\s/;
-const SURROGATE_PAIR = /[\ud800-\udbff][\udc00-\udfff]/g;
-
-/** The line's length in characters (code points), indentation included, a leading BOM not. */
-function lineWidth(text: string, start: number, end: number): number {
-  let width = end - start;
-  if (width > 0 && text.charCodeAt(start) === 0xfeff) width--;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      // rare: count the pairs of this line the slow way
-      return width - (text.slice(start, end).match(SURROGATE_PAIR)?.length ?? 0);
-    }
-  }
-  return width;
-}
 
 /**
- * The width the line was set in, in full-width characters: a Han character or a
- * full-width mark is one, a digit or Latin letter half of one (2019年 is three).
+ * A line measured both ways, in one walk: its length in characters (code points,
+ * indentation included, a leading BOM not), and the width it was set in, in
+ * full-width characters: a Han character or a full-width mark is one, a digit or
+ * Latin letter half of one (2019年 is three).
  */
-function lineColumns(text: string, start: number, end: number): number {
+function lineWidths(text: string, start: number, end: number): { chars: number; columns: number } {
+  const bom = end > start && text.charCodeAt(start) === 0xfeff ? 1 : 0;
   let half = 0;
-  for (let i = start; i < end; i++) {
+  let pairs = 0;
+  for (let i = start + bom; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0xfeff && i === start) continue;
     if (c >= 0xdc00 && c <= 0xdfff) continue; // the second half of a pair: counted with the first
-    half += isWide(c) ? 2 : 1;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      // astral: CJK Extension B and emoji are wide
+      const d = text.charCodeAt(i + 1);
+      if (i + 1 < end && d >= 0xdc00 && d <= 0xdfff) pairs++;
+      half += 2;
+    } else half += isWide(c) ? 2 : 1;
   }
-  return Math.ceil(half / 2);
+  return { chars: end - start - bom - pairs, columns: Math.ceil(half / 2) };
 }
+
+const lineWidth: Measure = (text, start, end) => lineWidths(text, start, end).chars;
+const lineColumns: Measure = (text, start, end) => lineWidths(text, start, end).columns;
 
 function isWide(c: number): boolean {
   return (
     (c >= 0x1100 && c <= 0x115f) ||
     (c >= 0x2e80 && c <= 0xa4cf) ||
     (c >= 0xac00 && c <= 0xd7a3) ||
-    (c >= 0xd800 && c <= 0xdbff) || // astral: CJK Extension B and emoji are wide
     (c >= 0xf900 && c <= 0xfaff) ||
     (c >= 0xfe30 && c <= 0xfe4f) ||
     (c >= 0xff00 && c <= 0xff60) ||
@@ -222,9 +217,8 @@ function measure(text: string): Measured {
     if (isBlank(text, start, end)) return;
     content++;
     if (isIndented(text, start, end)) indented++;
-    const chars = lineWidth(text, start, end);
+    const { chars, columns } = lineWidths(text, start, end);
     byChars.set(chars, (byChars.get(chars) ?? 0) + 1);
-    const columns = lineColumns(text, start, end);
     byColumns.set(columns, (byColumns.get(columns) ?? 0) + 1);
   });
   const chars = shapeOf(byChars, content, indented, all);

@@ -75,6 +75,14 @@ describe('hard-wrapped OCR columns', () => {
     expect(shape(unwrapColumns(hardWrap(seed, width)).blocks)).toEqual(shape(scanLines(seed).blocks));
   });
 
+  it('count a character outside the BMP (a surrogate pair) as one, and skip a leading BOM', () => {
+    // 𠀀 (U+20000, CJK Extension B) is two UTF-16 units: still one character of the column
+    const astral = seed.replace(/工/g, '𠀀');
+    const column = '\uFEFF' + hardWrap(astral, 18);
+    expect(looksHardWrapped(column)).toBe(true);
+    expect(shape(unwrapColumns(column).blocks)).toEqual(shape(scanLines(astral).blocks));
+  });
+
   it('are recognised when cut by set width, with blank lines between paragraphs', () => {
     // 2025年底 is narrower than four Han characters on the page: such lines hold more characters.
     const column = wrapBySetWidth(seed, 20, '\n\n');
