@@ -63,17 +63,18 @@ export function styleScore(a: number | null, b: number | null): number {
 const HAN_FIRST = 0x4e00;
 const HAN_LAST = 0x9fa5;
 const HAN_COUNT = HAN_LAST - HAN_FIRST + 1;
-const NONE: readonly number[] = Object.freeze([]);
 const NO_COUNTS = new Int32Array(0);
 
 /**
- * One block's Han bigram counts (ids of the page's vocabulary, each once) and
- * punctuation. Plain arrays: a page has hundreds of these, and a typed array costs
- * an allocation outside the heap each.
+ * The Han bigram counts of a block, or of a run of blocks: `n` ids of the page's
+ * vocabulary (each once) at `at` in the vocabulary's arena, their counts right
+ * after them, and the punctuation counts. In one arena per page rather than in
+ * arrays of their own: a page of thousands of lines would otherwise keep two
+ * arrays per line alive for the collector to copy and scan.
  */
 interface BlockGrams {
-  ids: readonly number[];
-  counts: readonly number[];
+  at: number;
+  n: number;
   /** sum of the squared counts */
   norm2: number;
   half: number;
@@ -100,7 +101,11 @@ export class Vocabulary {
   private tally = new Int32Array(1 << 13);
   /** a profile's counts by id, for comparing it with one profile after another */
   private scattered = new Int32Array(1 << 13);
-  private owner: TextProfile | null = null;
+  /** whose counts are in `scattered` */
+  private owner: BlockGrams | null = null;
+  /** @internal every BlockGrams' ids and counts (see BlockGrams), `used` of it taken */
+  arena = new Int32Array(1 << 14);
+  private used = 0;
 
   /** A profile of blocks' texts, counted when first compared (a context, a fragment). */
   ofBlocks(blocks: ReadonlyArray<{ text: string }>): TextProfile {
@@ -164,17 +169,19 @@ export class Vocabulary {
   /** @internal the sum of the blocks' counts */
   sum(blocks: ReadonlyArray<{ text: string }>): BlockGrams {
     if (blocks.length === 1) return this.gramsOf(blocks[0]);
-    // every block counted first: counting uses the tally this sum is made in
+    // every block counted first: counting uses the tally this sum is made in (and
+    // may move the arena)
     const grams: BlockGrams[] = [];
     for (let k = 0; k < blocks.length; k++) grams.push(this.gramsOf(blocks[k]));
+    const { arena, tally } = this;
     const touched: number[] = [];
     let half = 0;
     let full = 0;
     for (const b of grams) {
-      for (let i = 0; i < b.ids.length; i++) {
-        const id = b.ids[i];
-        if (this.tally[id] === 0) touched.push(id);
-        this.tally[id] += b.counts[i];
+      for (let i = b.at; i < b.at + b.n; i++) {
+        const id = arena[i];
+        if (tally[id] === 0) touched.push(id);
+        tally[id] += arena[i + b.n];
       }
       half += b.half;
       full += b.full;
@@ -182,35 +189,55 @@ export class Vocabulary {
     return this.collect(touched, half, full);
   }
 
-  /** The tallied counts of `touched` as arrays; the tally back to zero. */
+  /** The tallied counts of `touched` into the arena; the tally back to zero. */
   private collect(touched: number[], half: number, full: number): BlockGrams {
-    // (built field by field: an object spread here cost more than all the counting)
-    const counts: number[] = [];
-    let norm2 = 0;
-    for (let i = 0; i < touched.length; i++) {
-      const n = this.tally[touched[i]];
-      counts.push(n);
-      norm2 += n * n;
-      this.tally[touched[i]] = 0;
+    const n = touched.length;
+    if (this.used + 2 * n > this.arena.length) {
+      const wider = new Int32Array(Math.max(this.arena.length * 2, this.used + 2 * n));
+      wider.set(this.arena.subarray(0, this.used));
+      this.arena = wider;
     }
-    return { ids: touched, counts, norm2, half, full };
+    const { arena, tally } = this;
+    const at = this.used;
+    let norm2 = 0;
+    for (let i = 0; i < n; i++) {
+      const id = touched[i];
+      const count = tally[id];
+      arena[at + i] = id;
+      arena[at + n + i] = count;
+      norm2 += count * count;
+      tally[id] = 0;
+    }
+    this.used += 2 * n;
+    // (built field by field: an object spread here cost more than all the counting)
+    return { at, n, norm2, half, full };
   }
 
   /** @internal Σ a[g] × b[g] of the counts of two profiles of fixed blocks. */
-  dot(a: TextProfile, aGrams: BlockGrams, bGrams: BlockGrams): number {
+  dot(a: BlockGrams, b: BlockGrams): number {
     // `a` is compared with one profile after another (a cut's context against every
     // head after it): its counts are laid out by id once, and each comparison is a
     // look-up per bigram of the other side.
-    const scattered = this.scattered;
+    const { scattered, arena } = this;
     if (this.owner !== a) {
       const old = this.owner;
-      if (old) for (const id of old.sparseIds()) scattered[id] = 0;
-      for (let i = 0; i < aGrams.ids.length; i++) scattered[aGrams.ids[i]] = aGrams.counts[i];
+      if (old) for (let i = old.at; i < old.at + old.n; i++) scattered[arena[i]] = 0;
+      for (let i = a.at; i < a.at + a.n; i++) scattered[arena[i]] = arena[i + a.n];
       this.owner = a;
     }
-    const { ids, counts } = bGrams;
     let sum = 0;
-    for (let i = 0; i < ids.length; i++) sum += scattered[ids[i]] * counts[i];
+    for (let i = b.at; i < b.at + b.n; i++) sum += scattered[arena[i]] * arena[i + b.n];
+    return sum;
+  }
+
+  /** @internal Σ dense[g] × b[g] */
+  denseDot(dense: Int32Array, b: BlockGrams): number {
+    const arena = this.arena;
+    let sum = 0;
+    for (let i = b.at; i < b.at + b.n; i++) {
+      const id = arena[i];
+      if (id < dense.length) sum += dense[id] * arena[i + b.n];
+    }
     return sum;
   }
 
@@ -290,8 +317,9 @@ export class TextProfile {
     const g = this.vocabulary.gramsOf(block);
     if (!this.dense) throw new Error('internal error: a profile of fixed blocks does not grow');
     let dense: Int32Array = this.dense;
-    for (let i = 0; i < g.ids.length; i++) {
-      const id = g.ids[i];
+    const arena = this.vocabulary.arena;
+    for (let i = g.at; i < g.at + g.n; i++) {
+      const id = arena[i];
       if (id >= dense.length) {
         // (room for the bigrams the page has numbered so far, and more)
         const wider = new Int32Array(Math.max(id + 1, dense.length * 2, this.vocabulary.capacity));
@@ -299,7 +327,7 @@ export class TextProfile {
         dense = this.dense = wider;
       }
       const n = dense[id];
-      const c = g.counts[i];
+      const c = arena[i + g.n];
       if (n === 0) this.denseIds.push(id);
       dense[id] = n + c;
       this.norm2 += (2 * n + c) * c;
@@ -323,15 +351,10 @@ export class TextProfile {
     if (a.norm2 === 0 || b.norm2 === 0) return 0;
     let d: number;
     if (a.dense && b.dense) d = denseDot(a.dense, b.denseIds, b.dense);
-    else if (a.dense) d = denseSparseDot(a.dense, b.sparse!);
-    else if (b.dense) d = denseSparseDot(b.dense, a.sparse!);
-    else d = this.vocabulary.dot(a, a.sparse!, b.sparse!);
+    else if (a.dense) d = this.vocabulary.denseDot(a.dense, b.sparse!);
+    else if (b.dense) d = this.vocabulary.denseDot(b.dense, a.sparse!);
+    else d = this.vocabulary.dot(a.sparse!, b.sparse!);
     return d / Math.sqrt(a.norm2 * b.norm2);
-  }
-
-  /** @internal the ids a profile of fixed blocks counts */
-  sparseIds(): readonly number[] {
-    return this.sparse?.ids ?? NONE;
   }
 
   private settle(): this {
@@ -343,15 +366,6 @@ export class TextProfile {
     }
     return this;
   }
-}
-
-function denseSparseDot(dense: Int32Array, g: BlockGrams): number {
-  let sum = 0;
-  for (let i = 0; i < g.ids.length; i++) {
-    const id = g.ids[i];
-    if (id < dense.length) sum += dense[id] * g.counts[i];
-  }
-  return sum;
 }
 
 function denseDot(a: Int32Array, bIds: number[], b: Int32Array): number {
