@@ -142,9 +142,11 @@ function draftOf(chain: Chain, fragments: Fragment[], links: Map<number, number>
         const p = paragraphs[paragraphs.length - 1];
         const offset = p.text.length;
         p.text += block.text;
-        p.segments.push(...block.segments.map((s) => ({ ...s, from: s.from + offset })));
+        for (const s of block.segments) p.segments.push({ from: s.from + offset, start: s.start, end: s.end });
       } else {
-        paragraphs.push({ text: block.text, segments: block.segments.map((s) => ({ ...s })), heading: block.heading, cells: block.cells });
+        // (copies: a glued paragraph's list grows; built field by field, as spreads are slow)
+        const segments = block.segments.map((s) => ({ from: s.from, start: s.start, end: s.end }));
+        paragraphs.push({ text: block.text, segments, heading: block.heading, cells: block.cells });
       }
     });
     previous = index;
