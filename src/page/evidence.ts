@@ -92,8 +92,8 @@ interface BlockGrams {
 export class Vocabulary {
   /** bigram code (first × 20902 + second, under 2^29) -> id, open addressing */
   // (sized for a newspaper page, some 5,000 bigrams: grown when a page has more)
-  private codes = new Int32Array(1 << 14).fill(-1);
-  private ids = new Int32Array(1 << 14);
+  // (code and id side by side, slot s at 2s and 2s + 1: one memory fetch per probe)
+  private slots = new Int32Array(2 << 14).fill(-1);
   private shift = 32 - 14;
   private size = 0;
   private readonly blocks = new Map<object, BlockGrams>();
@@ -133,8 +133,8 @@ export class Vocabulary {
     let prev = -1;
     // (the look-up of idOf() written out: a cold run interprets this loop, where a
     // call per bigram costs more than the look-up)
-    let { codes, ids, tally, shift } = this;
-    let mask = codes.length - 1;
+    let { slots, tally, shift } = this;
+    let mask = (slots.length >> 1) - 1;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c >= HAN_FIRST && c <= HAN_LAST) {
@@ -142,14 +142,14 @@ export class Vocabulary {
         if (prev >= 0) {
           const code = prev * HAN_COUNT + h;
           let slot = Math.imul(code, 0x9e3779b1) >>> shift;
-          let k = codes[slot];
-          while (k !== code && k !== -1) k = codes[(slot = (slot + 1) & mask)];
+          let k = slots[slot << 1];
+          while (k !== code && k !== -1) k = slots[(slot = (slot + 1) & mask) << 1];
           let id: number;
-          if (k === code) id = ids[slot];
+          if (k === code) id = slots[(slot << 1) + 1];
           else {
             id = this.idOf(code);
-            ({ codes, ids, tally, shift } = this);
-            mask = codes.length - 1;
+            ({ slots, tally, shift } = this);
+            mask = (slots.length >> 1) - 1;
           }
           if (tally[id]++ === 0) touched.push(id);
         }
@@ -242,19 +242,20 @@ export class Vocabulary {
   }
 
   private idOf(code: number): number {
-    const mask = this.codes.length - 1;
+    const { slots } = this;
+    const mask = (slots.length >> 1) - 1;
     let slot = Math.imul(code, 0x9e3779b1) >>> this.shift;
     for (;;) {
-      const k = this.codes[slot];
-      if (k === code) return this.ids[slot];
+      const k = slots[slot << 1];
+      if (k === code) return slots[(slot << 1) + 1];
       if (k === -1) break;
       slot = (slot + 1) & mask;
     }
     const id = this.size++;
-    this.codes[slot] = code;
-    this.ids[slot] = id;
+    slots[slot << 1] = code;
+    slots[(slot << 1) + 1] = id;
     if (this.size === this.tally.length) this.growArrays();
-    if (this.size * 2 > this.codes.length) this.rehash();
+    if (this.size * 4 > slots.length) this.rehash();
     return id;
   }
 
@@ -269,18 +270,18 @@ export class Vocabulary {
   }
 
   private rehash(): void {
-    const { codes, ids } = this;
+    const old = this.slots;
     const bits = 32 - this.shift + 1;
-    this.codes = new Int32Array(1 << bits).fill(-1);
-    this.ids = new Int32Array(1 << bits);
+    const slots = (this.slots = new Int32Array(2 << bits).fill(-1));
     this.shift = 32 - bits;
-    const mask = this.codes.length - 1;
-    for (let i = 0; i < codes.length; i++) {
-      if (codes[i] === -1) continue;
-      let slot = Math.imul(codes[i], 0x9e3779b1) >>> this.shift;
-      while (this.codes[slot] !== -1) slot = (slot + 1) & mask;
-      this.codes[slot] = codes[i];
-      this.ids[slot] = ids[i];
+    const mask = (1 << bits) - 1;
+    for (let i = 0; i < old.length; i += 2) {
+      const code = old[i];
+      if (code === -1) continue;
+      let slot = Math.imul(code, 0x9e3779b1) >>> this.shift;
+      while (slots[slot << 1] !== -1) slot = (slot + 1) & mask;
+      slots[slot << 1] = code;
+      slots[(slot << 1) + 1] = old[i + 1];
     }
   }
 }
