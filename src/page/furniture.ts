@@ -73,12 +73,14 @@ export function continuationOf(text: string): (Continuation & { direction: 'from
 }
 
 export function datelineOf(text: string): Dateline | null {
+  if (!mayHoldDateline(text)) return null;
   const m = DATELINE_LINE.exec(text.trim());
   return m ? makeDateline(text, m) : null;
 }
 
 /** A dateline at the start of a paragraph: its length in the block, and the dateline. */
 export function leadingDateline(text: string): { length: number; dateline: Dateline } | null {
+  if (!mayHoldDateline(text)) return null;
   const m = DATELINE_LEAD.exec(text);
   if (!m || m[0].length >= text.length) return null;
   // A lead dateline is followed by spacing or the sentence itself; never cut a word.
@@ -86,6 +88,15 @@ export function leadingDateline(text: string): { length: number; dateline: Datel
   if (/^[，。、]/.test(body)) return null;
   const written = m[0].replace(/[\s\u3000]+$/, '');
   return { length: m[0].length, dateline: makeDateline(written, m) };
+}
+
+/**
+ * Whether the text has the characters every dateline has (月, 日, 电 or 讯): most
+ * paragraphs do not, and the dateline patterns backtrack through each one that
+ * reaches them (costly while the pattern is still interpreted, in a short run).
+ */
+function mayHoldDateline(text: string): boolean {
+  return text.includes('月') && text.includes('日') && (text.includes('电') || text.includes('讯'));
 }
 
 function makeDateline(text: string, m: RegExpExecArray): Dateline {
