@@ -157,8 +157,8 @@ async function runOrdered(
 // One long input, page by page
 
 /**
- * Paged text this long (characters) is parsed by worker threads too: some ten
- * pages, whose parse outlasts a worker's start (~0.1 s).
+ * Paged text this long (characters) is parsed by worker threads too, when --jobs
+ * asks: some twenty newspaper pages, whose parse outlasts a worker's start (~0.1 s).
  */
 const PARALLEL_PAGES_CHARS = 1 << 18;
 
