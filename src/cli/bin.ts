@@ -11,6 +11,9 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   process.stderr.write(`policyparse: standard output: ${describeIoError(err)}\n`);
   process.exit(2);
 });
+// The same for diagnostics (… 2>&1 | head): an unhandled error here ended the run
+// with exit 1, which says "warnings under --strict".
+process.stderr.on('error', (err: NodeJS.ErrnoException) => process.exit(err.code === 'EPIPE' ? 0 : 2));
 
 // Interrupted (Ctrl-C, kill): finished output files stay, half-written ones go.
 for (const [signal, code] of [

@@ -111,6 +111,11 @@ describe('bin/policyparse as a child process', () => {
     }
   });
 
+  it('a reader that stops early (… 2>&1 | head -1) ends the run with exit 0, diagnostics or not', () => {
+    const r = spawnSync('bash', ['-c', `'${bin}' --pretty '${seedPath}' 2>&1 | head -1 >/dev/null; echo "\${PIPESTATUS[0]}"`], { cwd: root, env, encoding: 'utf8', timeout: 60_000 });
+    expect(r.stdout.trim()).toBe('0');
+  });
+
   it('validate exits 1 on {"articles": 3} and 0 on its own output', () => {
     expect(run(['validate', '-'], '{"articles": 3}').code).toBe(1);
     const own = run([seedPath]);
