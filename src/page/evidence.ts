@@ -90,9 +90,11 @@ interface BlockGrams {
  * numbering grows with the text it has seen.
  */
 export class Vocabulary {
-  /** bigram code (first × 20902 + second, under 2^29) -> id, open addressing */
-  // (sized for a newspaper page, some 5,000 bigrams: grown when a page has more)
-  // (code and id side by side, slot s at 2s and 2s + 1: one memory fetch per probe)
+  /**
+   * Bigram code (first × 20902 + second, under 2^29) -> id, by open addressing:
+   * slot s holds the code at 2s and its id at 2s + 1 (one memory fetch a probe).
+   * Sized for a newspaper page, some 5,000 bigrams; grown when a page has more.
+   */
   private slots = new Int32Array(2 << 14).fill(-1);
   private shift = 32 - 14;
   private size = 0;
