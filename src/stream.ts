@@ -8,7 +8,7 @@ import type { Article, Decoded, Diagnostic, Furniture, InputFormat, PolicyDocume
 import { decode } from './decode/index.js';
 import { LineIndex, type TextBase } from './decode/lines.js';
 import { buildArticle, detectFormat, fromString, OUTPUT_VERSION, type ParseOptions } from './pipeline.js';
-import { pageBlocks } from './frontends/ocr.js';
+import { pageBlocks, textPages, type TextPage } from './frontends/ocr.js';
 import { splitPage } from './page/index.js';
 import { schemaErrors } from './schema/index.js';
 
@@ -18,7 +18,7 @@ export type DocumentShell = Omit<PolicyDocument, 'articles'>;
 /** An input that parseInPages() takes page by page: decoded, not yet parsed. */
 export interface PagedInput {
   /** Its form-feed pages, each parsed on its own by parsePage(). */
-  readonly pages: readonly PageSpan[];
+  readonly pages: readonly TextPage[];
   /** Page k's text and where it starts: what parsePage() takes (here or in a worker thread). */
   page(k: number): { text: string; base: TextBase };
   /** Puts the pages' parses together, in page order. */
@@ -29,11 +29,6 @@ export interface PagedInput {
    * returns the rest of the document and the number of articles.
    */
   run(onArticles: (articles: Article[]) => void): { shell: DocumentShell; articles: number };
-}
-
-/** A form-feed page: where it starts (offset, line, column) and ends in the text. */
-export interface PageSpan extends TextBase {
-  end: number;
 }
 
 /**
@@ -72,7 +67,7 @@ export function pagedDecoded(decoded: Decoded, options: ParseOptions): PagedInpu
   const text = decoded.text;
   const format = options.format ?? detectFormat(options.name, text);
   if (format !== 'text' || !text.includes('\f')) return null;
-  const pages = pageSpans(text);
+  const pages = textPages(text);
   const page = (k: number) => ({ text: text.slice(pages[k].offset, pages[k].end), base: pages[k] });
   const joiner = () => joinPages(decoded, format, options);
   return {
@@ -98,22 +93,6 @@ export function parseInPages(
   onArticles: (articles: Article[]) => void,
 ): { shell: DocumentShell; articles: number } | null {
   return pagedInput(input, options)?.run(onArticles) ?? null;
-}
-
-/** The pages of a text, split at form feeds as eachTextPage() splits them. */
-function pageSpans(text: string): PageSpan[] {
-  const pages: PageSpan[] = [];
-  let line = 1;
-  let lineStart = 0;
-  for (let offset = 0; ; ) {
-    const feed = text.indexOf('\f', offset);
-    const end = feed === -1 ? text.length : feed;
-    pages.push({ offset, end, line, column: offset - lineStart + 1 });
-    if (feed === -1) return pages;
-    // on to the next page's line: count the line breaks in this one
-    for (let i = text.indexOf('\n', offset); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) (line++, (lineStart = i + 1));
-    offset = end + 1;
-  }
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Block, BlockStream, Segment } from '../types.js';
+import type { TextBase } from '../decode/lines.js';
 import { lineBlock, scanLines } from './text.js';
 import { matchMarker } from '../structure/levels.js';
 
@@ -258,24 +259,28 @@ export function looksHardWrapped(text: string): boolean {
   return shape.regular >= 0.5 || (shape.regular >= 0.4 && shape.indented >= 0.05);
 }
 
+/** A form-feed page of a text: where it starts (offset, line, column) and ends. */
+export interface TextPage extends TextBase {
+  end: number;
+}
+
 /**
- * Plain text a printed page at a time (pages end at form feeds, as pdftotext
- * writes them): a page set as a hard-wrapped column is re-flowed, any other is
- * read a line a block. A file may hold both kinds, so each page is judged on its
- * own. Each page's blocks (none for an empty page) go to `take` in order, their
- * offsets into the whole text.
+ * A plain text's printed pages: they end at form feeds, as pdftotext writes them.
+ * Each page is read on its own (pageBlocks): a file may hold hard-wrapped pages and
+ * others.
  */
-export function eachTextPage(text: string, take: (blocks: Block[]) => void): void {
-  let start = 0;
-  for (;;) {
-    let end = text.indexOf('\f', start);
-    const last = end === -1;
-    if (last) end = text.length;
-    const blocks = pageBlocks(start === 0 && last ? text : text.slice(start, end));
-    if (start) for (const b of blocks) for (const s of b.segments) (s.start += start), (s.end += start);
-    take(blocks);
-    if (last) break;
-    start = end + 1;
+export function textPages(text: string): TextPage[] {
+  const pages: TextPage[] = [];
+  let line = 1;
+  let lineStart = 0;
+  for (let offset = 0; ; ) {
+    const feed = text.indexOf('\f', offset);
+    const end = feed === -1 ? text.length : feed;
+    pages.push({ offset, end, line, column: offset - lineStart + 1 });
+    if (feed === -1) return pages;
+    // on to the next page's line: count the line breaks in this one
+    for (let i = text.indexOf('\n', offset); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) (line++, (lineStart = i + 1));
+    offset = end + 1;
   }
 }
 
@@ -284,12 +289,15 @@ export function pageBlocks(page: string): Block[] {
   return looksHardWrapped(page) ? unwrapColumns(page).blocks : scanLines(page).blocks;
 }
 
-/** eachTextPage() as one block stream. */
+/** Plain text as one block stream, a page at a time (textPages), offsets into the whole text. */
 export function textBlocks(text: string): BlockStream {
   const blocks: Block[] = [];
-  eachTextPage(text, (page) => {
-    for (const block of page) blocks.push(block);
-  });
+  for (const { offset, end } of textPages(text)) {
+    for (const block of pageBlocks(offset === 0 && end === text.length ? text : text.slice(offset, end))) {
+      if (offset) for (const s of block.segments) (s.start += offset), (s.end += offset);
+      blocks.push(block);
+    }
+  }
   return { blocks, meta: {}, diagnostics: [] };
 }
 
