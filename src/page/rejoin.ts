@@ -37,11 +37,12 @@ export function linkSeams(fragments: Fragment[], vocabulary: Vocabulary, explain
   // the column tops that the first choice reveals, so that no context reaches
   // across one into another article's text.
   const contexts = contextsOf(fragments, vocabulary);
+  const tails = fragments.filter((f) => f.cut || f.maybeCut);
   const ends: SeamEnds = {
+    tails,
     openers: fragments.map((f) => (f.cut || f.maybeCut ? openAtEnd(f.blocks[f.blocks.length - 1].text) : null)),
     closers: fragments.map((f) => closedAtStart(f.blocks[0].text)),
-    // (the same tails in both weighings: fragments that end cut or maybe cut)
-    evidence: new Float64Array(fragments.filter((f) => f.cut || f.maybeCut).length * (MAX_SEAM_DISTANCE + 1)).fill(NaN),
+    evidence: new Float64Array(tails.length * (MAX_SEAM_DISTANCE + 1)).fill(NaN),
   };
   const firstWeighing = weighSeams(fragments, ends, new Set(), contexts, false, null);
   const first = chooseLinks(firstWeighing.candidates);
@@ -114,7 +115,7 @@ function weighSeams(
     sequel.set(head.index, points);
     return points;
   };
-  const tails = fragments.filter((f) => f.cut || f.maybeCut);
+  const { tails } = ends;
   // A pair's slot: its tail's place among the tails, and how far on its head is
   // (typed arrays: a page of thousands of cuts has hundreds of thousands of pairs).
   const scores = new Float64Array(tails.length * (MAX_SEAM_DISTANCE + 1));
@@ -400,6 +401,8 @@ function reasons(evidence: Evidence): string[] {
 
 /** Per fragment: the quote or bracket its end leaves open, the one its start closes; per seam, what its texts say. */
 interface SeamEnds {
+  /** the fragments that end cut or maybe cut, the same in both weighings */
+  tails: Fragment[];
   openers: Array<string | null>;
   closers: Array<string | null>;
   /** seamTextEvidence()'s points by pair slot (weighSeams; NaN: not yet), shared by both weighings. */
