@@ -498,8 +498,8 @@ type WorkerJob = { task: WorkerTask; resolve: (r: TaskResult | PageTaskResult) =
  */
 class WorkerPool {
   private readonly waiting: WorkerJob[] = [];
-  /** each worker's tasks not yet answered, oldest first */
-  private readonly busy = new Map<Worker, WorkerJob[]>();
+  /** every worker, with its tasks not yet answered, oldest first (none: idle) */
+  private readonly queues = new Map<Worker, WorkerJob[]>();
   private closed = false;
 
   private constructor(
@@ -531,7 +531,7 @@ class WorkerPool {
 
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all([...this.busy.keys()].map((w) => w.terminate()));
+    await Promise.all([...this.queues.keys()].map((w) => w.terminate()));
   }
 
   private post(task: WorkerTask): Promise<TaskResult | PageTaskResult> {
@@ -543,9 +543,9 @@ class WorkerPool {
 
   private spawn(): Worker {
     const worker = new this.Worker(this.script);
-    this.busy.set(worker, []);
+    this.queues.set(worker, []);
     worker.on('message', (result: TaskResult | PageTaskResult) => {
-      this.busy.get(worker)?.shift()?.resolve(result);
+      this.queues.get(worker)?.shift()?.resolve(result);
       this.dispatch();
     });
     worker.on('error', (err) => this.lost(worker, err));
@@ -557,9 +557,9 @@ class WorkerPool {
 
   /** A worker that died fails its input, not the batch: the input is reported and a new worker takes its place. */
   private lost(worker: Worker, err: Error): void {
-    const jobs = this.busy.get(worker);
+    const jobs = this.queues.get(worker);
     if (!jobs) return;
-    this.busy.delete(worker);
+    this.queues.delete(worker);
     for (const job of jobs) job.resolve({ index: job.task.index, ok: false, kind: 'internal', message: `internal error: ${err.message}` });
     if (!this.closed) this.dispatch(); // a new worker takes its place if there is work
   }
@@ -568,11 +568,12 @@ class WorkerPool {
     while (this.waiting.length && !this.closed) {
       // the least busy worker with room, or a new one while the pool is not full
       let worker: Worker | null = null;
-      for (const [w, jobs] of this.busy) if (jobs.length < this.depth && (!worker || jobs.length < this.busy.get(worker)!.length)) worker = w;
-      if ((!worker || this.busy.get(worker)!.length > 0) && this.busy.size < this.size) worker = this.spawn();
+      let load = Infinity;
+      for (const [w, jobs] of this.queues) if (jobs.length < this.depth && jobs.length < load) (worker = w), (load = jobs.length);
+      if (load > 0 && this.queues.size < this.size) worker = this.spawn();
       if (!worker) return;
       const job = this.waiting.shift()!;
-      this.busy.get(worker)!.push(job);
+      this.queues.get(worker)!.push(job);
       worker.postMessage(job.task);
     }
   }

@@ -50,11 +50,12 @@ export function decode(bytes: Uint8Array, options: DecodeOptions = {}): Decoded 
   // TextDecoder drops a BOM that matches its encoding; a foreign BOM under --encoding stays visible.
   // Valid UTF-8 (nearly every input) goes through Buffer's decoder: the same text, in
   // about two thirds of the time.
-  const text = encoding === 'utf-8' && isUtf8(bytes) ? validUtf8Text(bytes) : decoder.decode(bytes);
+  const validUtf8 = encoding === 'utf-8' && isUtf8(bytes);
+  const text = validUtf8 ? validUtf8Text(bytes) : decoder.decode(bytes);
   if (!encoding.startsWith('utf-16') && looksBinary(bytes)) {
     throw new InputError('binary input (control bytes found): not a text, Markdown or HTML page');
   }
-  const bad = undecodable(bytes, text, encoding);
+  const bad = validUtf8 ? NOTHING_UNDECODABLE : undecodable(bytes, text, encoding);
   if (bad.count > 0) {
     const { line, column } = lineColumn(text, bad.first);
     const at = bad.firstByte >= 0 ? ` (first at byte ${bad.firstByte})` : '';
@@ -73,6 +74,8 @@ export function decode(bytes: Uint8Array, options: DecodeOptions = {}): Decoded 
   }
   return { text, encoding, bytes: bytes.length, sha256, diagnostics };
 }
+
+const NOTHING_UNDECODABLE = { count: 0, first: -1, firstByte: -1 };
 
 /** What TextDecoder('utf-8') makes of valid UTF-8: its characters, a leading BOM dropped. */
 function validUtf8Text(bytes: Uint8Array): string {
@@ -341,7 +344,7 @@ function undecodable(bytes: Uint8Array, text: string, encoding: string): { count
   let first = -1;
   if (encoding === 'utf-8') {
     const status = utf8Status(bytes);
-    if (status.valid) return { count: 0, first: -1, firstByte: -1 };
+    if (status.valid) return NOTHING_UNDECODABLE;
     const literal = countLiteralReplacementsUtf8(bytes);
     for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) {
       if (first < 0) first = i;
