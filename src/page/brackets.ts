@@ -12,8 +12,10 @@ Object.entries(PAIRS).forEach(([open, close], i) => {
 const OPENERS = Object.keys(PAIRS);
 
 function kindOf(code: number): number {
-  // all the pairs' characters are ( ) or above U+2000: most text skips the lookup
-  return code === 0x28 || code === 0x29 || code >= 0x2018 ? KIND.get(code) ?? 0 : 0;
+  // The pairs' characters are ( ) and a few in U+2018–201D, U+300A–3011 and
+  // U+FF08–FF09: Han characters and most other text skip the lookup.
+  const mayPair = code < 0x3000 ? code === 0x28 || code === 0x29 || (code >= 0x2018 && code <= 0x201d) : (code >= 0x300a && code <= 0x3011) || code === 0xff08 || code === 0xff09;
+  return mayPair ? KIND.get(code) ?? 0 : 0;
 }
 
 /** The innermost opener that `text` leaves unclosed, or null. */

@@ -86,7 +86,7 @@ export function leadingDateline(text: string): { length: number; dateline: Datel
   // A lead dateline is followed by spacing or the sentence itself; never cut a word.
   const body = text.slice(m[0].length);
   if (/^[，。、]/.test(body)) return null;
-  const written = m[0].replace(/[\s\u3000]+$/, '');
+  const written = m[0].trimEnd();
   return { length: m[0].length, dateline: makeDateline(written, m) };
 }
 

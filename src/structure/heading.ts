@@ -33,7 +33,7 @@ const EMPHASIS_END = /(\*\*|__)[。．]?$/;
 const EMPHASIS_START = /^(\*\*|__)/;
 
 function splitWords(rule: HeadingRule, rest: string, alone: boolean): HeadingSplit {
-  const words = rest.replace(/[\s\u3000]+$/, '');
+  const words = rest.trimEnd();
   if (rule === 'none' || rule === 'question') return { heading: null, text: rest };
   if (!words) return { heading: null, text: '' };
   if (alone) return { heading: words.replace(FINAL_STOP, ''), text: '' };

@@ -71,7 +71,7 @@ export function parseStructure(paragraphs: Paragraph[], lines: LineIndex, option
     } else {
       Object.assign(node, splitHeading(m.scheme.heading, rest, p.heading > 0));
     }
-    const words = rest.replace(/[\s\u3000]+$/, '');
+    const words = rest.trimEnd();
     builder.addMarked({
       scheme: m.scheme,
       node,

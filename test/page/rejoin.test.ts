@@ -131,6 +131,17 @@ describe('quotes and brackets across a seam', () => {
   it('says nothing when the head closes nothing', () => {
     expect(bracketFit('按照“谁', '审批、谁监管')).toBe(0);
   });
+
+  it('knows every pair, half- and full-width, and nothing between them', () => {
+    for (const [open, close] of ['“”', '‘’', '《》', '（）', '()', '「」', '『』', '【】']) {
+      expect(openAtEnd(`依照${open}条`)).toBe(open);
+      expect(closedAtStart(`例${close}规定`)).toBe(close);
+      expect(bracketFit(`依照${open}条`, `例${close}规定`)).toBe(1);
+    }
+    // 〈〉 and 〔〕 sit among them in Unicode but are not read as pairs
+    expect(openAtEnd('依照〈条〔例')).toBeNull();
+    expect(closedAtStart('条〉例〕规定')).toBeNull();
+  });
 });
 
 describe('bare lines in plain text', () => {
