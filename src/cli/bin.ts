@@ -1,4 +1,5 @@
 import { unlinkSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 import { main } from './main.js';
 import { processIO } from './io.js';
 import { partialOutputs } from './batch.js';
@@ -31,6 +32,20 @@ for (const [signal, code] of [
     process.exit(code);
   });
 }
+
+// A run of one page lasts some 40 ms, nearly all of it in V8's interpreter. Its
+// hottest functions (bigram counts, seam weighing) still reach V8's optimizing
+// compiler within it, and those compile jobs cost such a run ~10 ms: on two cores
+// they compete with the run, and exit waits for them. They never pay back in a run
+// this short. With a budget 6 times V8's own, a page's functions stay in the
+// interpreter and baseline code; a long run has them optimized a few milliseconds
+// later (no difference measured on the bench's 20 MB file or 2,000 files).
+//   Set here, once the modules are loaded: Node's and the bundle's compiled code
+// (dist/cli/launch.cts) are used only under the flags they were made with, so not
+// in the build's run that makes the bundle's. Measured on V8 11 (Node 20) only,
+// and V8 writes an unknown flag's error to standard output: other versions keep
+// V8's defaults.
+if (process.versions.v8.startsWith('11.') && process.env.POLICYPARSE_WRITE_CODE_CACHE !== '1') setFlagsFromString('--interrupt-budget=400000');
 
 main(process.argv.slice(2), processIO()).then(
   (code) => {

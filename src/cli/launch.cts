@@ -12,6 +12,8 @@
 // module entry costs a few milliseconds of asynchronous loading.
 //
 // POLICYPARSE_WRITE_CODE_CACHE=1 (the build only): write the cache after the run.
+// POLICYPARSE_CODE_CACHE_REPORT=1: say on stderr at exit whether V8 took the cache
+// (it refuses one made under other V8 flags: see the interrupt budget in bin.ts).
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -47,6 +49,10 @@ if (script) {
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run(bundled.exports, createRequire(bundle), bundled, bundle, __dirname);
   if (process.env.POLICYPARSE_WRITE_CODE_CACHE === '1') process.once('exit', () => writeFileSync(cache, script.createCachedData()));
+  if (process.env.POLICYPARSE_CODE_CACHE_REPORT === '1') {
+    const verdict = script.cachedDataRejected === undefined ? 'absent' : script.cachedDataRejected ? 'rejected' : 'accepted';
+    process.once('exit', () => process.stderr.write(`policyparse: code cache ${verdict}\n`));
+  }
 } else {
   void import(pathToFileURL(plain).href);
 }

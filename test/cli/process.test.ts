@@ -79,6 +79,15 @@ describe('bin/policyparse as a child process', () => {
     expect(readdirSync(out).length).toBe(readdirSync(join(root, 'fixtures/html')).filter((f) => f.endsWith('.html')).length);
   });
 
+  it('the bundle starts from its code cache, also after the CLI has changed V8 flags', () => {
+    // V8 refuses a cache made under other flags; bin.ts sets one once the modules are
+    // loaded, and the build must make the cache without it
+    const r = spawnSync(bin, ['-q', seedPath], { cwd: root, env: { ...env, POLICYPARSE_CODE_CACHE_REPORT: '1' }, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('policyparse: code cache accepted\n');
+    expect(JSON.parse(r.stdout).articles).toHaveLength(3);
+  });
+
   it('a long UTF-8 file, decoded a chunk at a time, gives what its bytes decoded whole give', () => {
     // over 8 MB (LONG_INPUT_BYTES in batch.ts); --encoding makes the CLI read the bytes whole
     const seed = readFileSync(join(root, seedPath), 'utf8');
