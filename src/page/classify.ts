@@ -79,7 +79,7 @@ export function classifyBlocks(blocks: Block[]): PageItem[] {
   return blocks.map((block, i): PageItem => {
     const text = block.text;
     // A line of zero-width or format characters only (OCR and copy-paste debris).
-    if (/^[\p{Cf}\p{Z}\s]*$/u.test(text)) return { kind: 'noise', block };
+    if (isDebris(text)) return { kind: 'noise', block };
     // A running head or foot of the printed page: furniture of no article, invisible
     // to fragments so that a cut across it still joins.
     const folio = folioOf(text);
@@ -156,3 +156,16 @@ function trimBlockStart(block: Block, n: number): Block {
   }
   return { ...block, text: block.text.slice(n), segments };
 }
+
+/**
+ * Only format characters, separators and white space (\p{Cf}, \p{Z}, \s). Text
+ * that opens on printable ASCII or on U+3001–U+D7FF (CJK punctuation, kana, Han,
+ * Hangul), where none of them lie, is turned away without the Unicode pattern.
+ */
+function isDebris(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if ((c > 0x20 && c < 0x7f) || (c > 0x3000 && c < 0xd800)) return false;
+  return DEBRIS.test(text);
+}
+
+const DEBRIS = /^[\p{Cf}\p{Z}\s]*$/u;

@@ -204,3 +204,12 @@ describe('running heads', () => {
     expect(page.articles.map((a) => a.text)).toEqual(['各地区要加强宣传倡导，促进相关惠民政策落地见效。']);
   });
 });
+
+describe('debris lines', () => {
+  it('a line of format characters and spaces only is noise; one that goes on to text is not', () => {
+    const page = parse(['第一条　为了规范管理，制定本办法。', '\u200b\u2060\u3000\ufeff', '\u00a0\u200b', '\u200b第二条　本办法自公布之日起施行。'].join('\n\n'), { name: 'page.txt' });
+    // (blocks reach the page stage with their outer white space trimmed)
+    expect(page.furniture.filter((f) => f.kind === 'noise').map((f) => f.text)).toEqual(['\u200b\u2060', '\u200b']);
+    expect(page.articles.map((a) => a.text).join('\n')).toContain('第二条　本办法自公布之日起施行。');
+  });
+});
