@@ -5,16 +5,15 @@ import { processIO } from './io.js';
 import { partialOutputs } from './batch.js';
 import { describeIoError } from './task.js';
 
-// A closed pipe (policyparse … | head) is a normal way for a reader to stop; any
-// other write error (a full disk) loses output and must not end with exit 0.
+// Write errors. A closed pipe (policyparse … | head, … 2>&1 | head) is a normal way
+// for a reader to stop: exit 0. Any other (a full disk) loses output and must end
+// neither with 0 nor with an unhandled error's 1, which says "warnings under --strict".
+const io = processIO((err) => process.exit(err.code === 'EPIPE' ? 0 : 2));
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   if (err.code === 'EPIPE') process.exit(0);
-  process.stderr.write(`policyparse: standard output: ${describeIoError(err)}\n`);
+  io.stderr.write(`policyparse: standard output: ${describeIoError(err)}\n`);
   process.exit(2);
 });
-// The same for diagnostics (… 2>&1 | head): an unhandled error here ended the run
-// with exit 1, which says "warnings under --strict".
-process.stderr.on('error', (err: NodeJS.ErrnoException) => process.exit(err.code === 'EPIPE' ? 0 : 2));
 
 // Interrupted (Ctrl-C, kill): finished output files stay, half-written ones go.
 for (const [signal, code] of [
@@ -47,12 +46,12 @@ for (const [signal, code] of [
 // V8's defaults.
 if (process.versions.v8.startsWith('11.') && process.env.POLICYPARSE_WRITE_CODE_CACHE !== '1') setFlagsFromString('--interrupt-budget=400000');
 
-main(process.argv.slice(2), processIO()).then(
+main(process.argv.slice(2), io).then(
   (code) => {
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(`policyparse: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    io.stderr.write(`policyparse: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exitCode = 70;
   },
 );

@@ -1,3 +1,5 @@
+import { fstatSync } from 'node:fs';
+
 /** What the CLI touches of the outside world; tests pass their own. */
 export interface CliIO {
   /**
@@ -22,10 +24,30 @@ export const EXIT = {
   USAGE: 2,
 } as const;
 
-export function processIO(): CliIO {
+/**
+ * The process's own streams. `onStderrError` is attached to standard error when it
+ * is made: Node makes process.stderr the first time it is read, and for a pipe that
+ * loads the socket modules (~3 ms of a one-page run), so it is made only when
+ * something is written there or asks whether it is a terminal, and for the latter
+ * only when it can be one (a character device; a pipe, file or socket cannot).
+ */
+export function processIO(onStderrError?: (err: NodeJS.ErrnoException) => void): CliIO {
+  let stderr: NodeJS.WriteStream | undefined;
+  const standardError = () => {
+    if (!stderr) {
+      stderr = process.stderr;
+      if (onStderrError) stderr.on('error', onStderrError);
+    }
+    return stderr;
+  };
   return {
     stdout: process.stdout,
-    stderr: process.stderr,
+    stderr: {
+      write: (chunk: string) => standardError().write(chunk),
+      get isTTY() {
+        return isCharacterDevice(2) && Boolean(standardError().isTTY);
+      },
+    },
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
@@ -35,4 +57,12 @@ export function processIO(): CliIO {
     env: process.env,
     cwd: process.cwd(),
   };
+}
+
+function isCharacterDevice(fd: number): boolean {
+  try {
+    return fstatSync(fd).isCharacterDevice();
+  } catch {
+    return false; // closed
+  }
 }
