@@ -240,9 +240,13 @@ function timed(command) {
   return { seconds, rssKB: m ? Number(m[1]) : null, code: r.status, stderr: (r.stderr ?? '').replace(/__RSS_KB=\d+\s*$/, '') };
 }
 
-/** Cold CLI on the seed page vs `node -e ''`, interleaved so load changes hit both alike. */
+/**
+ * Cold CLI on the seed page vs `node -e ''`, interleaved so load changes hit both
+ * alike. Each run takes ~0.1 s and one in a few is slowed by the machine, so the
+ * medians are of 21 runs or more: with 9 the ratio moved by ±0.05 from run to run.
+ */
 function coldStart() {
-  const n = Math.max(9, args.runs * 3);
+  const n = Math.max(21, args.runs * 7);
   const node = [];
   const pp = [];
   const seed = join(inputsDir, 'seed-page.txt');
