@@ -45,13 +45,14 @@ export function decode(bytes: Uint8Array, options: DecodeOptions = {}): Decoded 
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const diagnostics: Diagnostic[] = [];
   const choice = chooseEncoding(bytes, options.encoding, diagnostics);
-  const decoder = decoderFor(choice.label, choice.evidence === 'option' ? options.encoding : undefined);
-  const encoding = decoder.encoding;
   // TextDecoder drops a BOM that matches its encoding; a foreign BOM under --encoding stays visible.
   // Valid UTF-8 (nearly every input) goes through Buffer's decoder: the same text, in
-  // about two thirds of the time.
-  const validUtf8 = encoding === 'utf-8' && isUtf8(bytes);
-  const text = validUtf8 ? validUtf8Text(bytes) : decoder.decode(bytes);
+  // about two thirds of the time, and no TextDecoder to make.
+  const plainUtf8 = choice.label === 'utf-8' && isUtf8(bytes);
+  const decoder = plainUtf8 ? null : decoderFor(choice.label, choice.evidence === 'option' ? options.encoding : undefined);
+  const encoding = decoder ? decoder.encoding : 'utf-8';
+  const validUtf8 = plainUtf8 || (encoding === 'utf-8' && isUtf8(bytes));
+  const text = validUtf8 ? validUtf8Text(bytes) : decoder!.decode(bytes);
   if (!encoding.startsWith('utf-16') && looksBinary(bytes)) {
     throw new InputError('binary input (control bytes found): not a text, Markdown or HTML page');
   }
@@ -285,7 +286,10 @@ function sniffUtf16(b: Uint8Array): string | null {
 }
 
 function declaredCharset(bytes: Uint8Array): string | null {
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, PRESCAN_BYTES)).toString('latin1');
+  const prescan = bytes.subarray(0, PRESCAN_BYTES);
+  // no '<' in the head (plain text), no <meta>: neither the Latin-1 copy nor the pattern
+  if (prescan.indexOf(0x3c) === -1) return null;
+  const head = Buffer.from(prescan.buffer, prescan.byteOffset, prescan.length).toString('latin1');
   const m = CHARSET_IN_HTML.exec(head);
   if (!m) return null;
   const label = normaliseLabel(m[1]);
