@@ -101,6 +101,12 @@ export class Vocabulary {
   private readonly blocks = new Map<object, BlockGrams>();
   /** counts by id while a block or a run of blocks is summed: all zero between uses */
   private tally = new Int32Array(1 << 13);
+  /**
+   * the ids the tally holds, in the order first counted (a block's or a sum's: one
+   * at a time). An array of the page, not one per block: a page's blocks and
+   * contexts made some 0.4 MB of short-lived arrays, the young generation's churn.
+   */
+  private touched = new Int32Array(1 << 13);
   /** a profile's counts by id, for comparing it with one profile after another */
   private scattered = new Int32Array(1 << 13);
   /** whose counts are in `scattered` */
@@ -129,13 +135,13 @@ export class Vocabulary {
     let grams = this.blocks.get(block);
     if (grams) return grams;
     const text = block.text;
-    const touched: number[] = [];
+    let n = 0;
     let half = 0;
     let full = 0;
     let prev = -1;
     // (the look-up of idOf() written out: a cold run interprets this loop, where a
     // call per bigram costs more than the look-up)
-    let { slots, tally, shift } = this;
+    let { slots, tally, touched, shift } = this;
     let mask = (slots.length >> 1) - 1;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -150,10 +156,10 @@ export class Vocabulary {
           if (k === code) id = slots[(slot << 1) + 1];
           else {
             id = this.idOf(code);
-            ({ slots, tally, shift } = this);
+            ({ slots, tally, touched, shift } = this);
             mask = (slots.length >> 1) - 1;
           }
-          if (tally[id]++ === 0) touched.push(id);
+          if (tally[id]++ === 0) touched[n++] = id;
         }
         prev = h;
         continue;
@@ -163,7 +169,7 @@ export class Vocabulary {
       if (c === 0x2c || c === 0x3a || c === 0x3b || c === 0x28 || c === 0x29) half++;
       else if (c === 0xff0c || c === 0xff1a || c === 0xff1b || c === 0xff08 || c === 0xff09) full++;
     }
-    grams = this.collect(touched, half, full);
+    grams = this.collect(n, half, full);
     this.blocks.set(block, grams);
     return grams;
   }
@@ -175,31 +181,30 @@ export class Vocabulary {
     // may move the arena)
     const grams: BlockGrams[] = [];
     for (let k = 0; k < blocks.length; k++) grams.push(this.gramsOf(blocks[k]));
-    const { arena, tally } = this;
-    const touched: number[] = [];
+    const { arena, tally, touched } = this;
+    let n = 0;
     let half = 0;
     let full = 0;
     for (const b of grams) {
       for (let i = b.at; i < b.at + b.n; i++) {
         const id = arena[i];
-        if (tally[id] === 0) touched.push(id);
+        if (tally[id] === 0) touched[n++] = id;
         tally[id] += arena[i + b.n];
       }
       half += b.half;
       full += b.full;
     }
-    return this.collect(touched, half, full);
+    return this.collect(n, half, full);
   }
 
-  /** The tallied counts of `touched` into the arena; the tally back to zero. */
-  private collect(touched: number[], half: number, full: number): BlockGrams {
-    const n = touched.length;
+  /** The tallied counts of the first `n` ids of `touched` into the arena; the tally back to zero. */
+  private collect(n: number, half: number, full: number): BlockGrams {
     if (this.used + 2 * n > this.arena.length) {
       const wider = new Int32Array(Math.max(this.arena.length * 2, this.used + 2 * n));
       wider.set(this.arena.subarray(0, this.used));
       this.arena = wider;
     }
-    const { arena, tally } = this;
+    const { arena, tally, touched } = this;
     const at = this.used;
     let norm2 = 0;
     for (let i = 0; i < n; i++) {
@@ -266,6 +271,10 @@ export class Vocabulary {
     const tally = new Int32Array(this.tally.length * 2);
     tally.set(this.tally);
     this.tally = tally;
+    // (mid-block: the ids counted so far go along)
+    const touched = new Int32Array(this.touched.length * 2);
+    touched.set(this.touched);
+    this.touched = touched;
     const scattered = new Int32Array(this.scattered.length * 2);
     scattered.set(this.scattered);
     this.scattered = scattered;
