@@ -6,23 +6,20 @@ import type { LeadingMarker } from './markers.js';
 
 /** How the numbering of `before` is continued by the first marker of `after`. */
 export function numberingScore(before: LeadingMarker[], after: LeadingMarker[]): number {
-  const numbered = after.filter((m) => m.number !== null && m.scheme !== 'qa');
-  if (numbered.length === 0) {
-    // A question/answer sequence continued by more questions and answers.
-    const beforeQa = before.some((m) => m.scheme === 'qa');
-    const afterQa = after.some((m) => m.scheme === 'qa');
-    return beforeQa && afterQa ? 1 : beforeQa !== afterQa && after.length > 0 && before.length > 0 ? -0.5 : 0;
-  }
-  // Any of the first few markers of `after` that continues a scheme of `before`
-  // speaks: 43. → 44. even with a 十二、 heading between them, and even when the
-  // column has moved on to another article a paragraph later.
+  // (no arrays or sets made: this runs for every pair of fragments weighed)
+  let first = -1;
+  // Any of the first few numbered markers of `after` that continues a scheme of
+  // `before` speaks: 43. → 44. even with a 十二、 heading between them, and even
+  // when the column has moved on to another article a paragraph later.
   let best: number | null = null;
-  const judged = new Set<string>();
-  for (const next of numbered.slice(0, 3)) {
+  for (let j = 0, seen = 0; j < after.length && seen < 3; j++) {
+    const next = after[j];
+    if (!isNumbered(next)) continue;
+    seen++;
+    if (first < 0) first = j;
     // Only the first marker of each scheme faces `before`: (六) (七) after （六）
     // is a repeat followed by its own sequel, not a continuation.
-    if (judged.has(next.scheme)) continue;
-    judged.add(next.scheme);
+    if (schemeSeenBefore(after, j)) continue;
     for (let k = before.length - 1; k >= 0; k--) {
       const m = before[k];
       if (m.scheme !== next.scheme || m.number === null) continue;
@@ -32,14 +29,28 @@ export function numberingScore(before: LeadingMarker[], after: LeadingMarker[]):
       break;
     }
   }
+  if (first < 0) {
+    // A question/answer sequence continued by more questions and answers.
+    const beforeQa = before.some((m) => m.scheme === 'qa');
+    const afterQa = after.some((m) => m.scheme === 'qa');
+    return beforeQa && afterQa ? 1 : beforeQa !== afterQa && after.length > 0 && before.length > 0 ? -0.5 : 0;
+  }
   if (best !== null) return best;
   // Schemes new to `before`: a lower level starting at 1 is a fine sequel; a level
   // above everything in `before` (二、 after （三）) says nothing, since the window
   // rarely reaches back to the 一、 it continues.
-  const first = numbered[0];
-  if (first.number === 1) return 0.5;
-  if (before.length > 0 && before.every((m) => m.rank > first.rank)) return 0;
+  const opening = after[first];
+  if (opening.number === 1) return 0.5;
+  if (before.length > 0 && before.every((m) => m.rank > opening.rank)) return 0;
   return before.length > 0 ? -0.5 : 0;
+}
+
+const isNumbered = (m: LeadingMarker) => m.number !== null && m.scheme !== 'qa';
+
+/** Whether a numbered marker before after[j] has its scheme. */
+function schemeSeenBefore(after: LeadingMarker[], j: number): boolean {
+  for (let i = 0; i < j; i++) if (isNumbered(after[i]) && after[i].scheme === after[j].scheme) return true;
+  return false;
 }
 
 /**

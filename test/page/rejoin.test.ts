@@ -2,6 +2,7 @@ import { parse } from '../../src/index.js';
 import { numberingScore } from '../../src/page/evidence.js';
 import { isCut } from '../../src/page/fragments.js';
 import { leadingMarker, type LeadingMarker } from '../../src/page/markers.js';
+import fc from 'fast-check';
 import { bestMatching, type SeamCandidate } from '../../src/page/rejoin.js';
 import { opensOnParticle, seamWord } from '../../src/page/seams.js';
 import { bracketFit, closedAtStart, openAtEnd } from '../../src/page/brackets.js';
@@ -76,6 +77,45 @@ describe('numbering evidence', () => {
     expect(numberingScore(markers('一、总体要求', '（一）指导思想。', '（三）工作目标。'), markers('（一）加处罚款；'))).toBe(-2);
     // 一是 lists restart inside any paragraph
     expect(numberingScore(markers('一是突出重点；', '三是健全机制。'), markers('一是加强领导；'))).toBe(0);
+  });
+
+  it('scores as the plain definition does, on any markers', () => {
+    // The definition, written with arrays and sets (numberingScore makes none).
+    const reference = (before: LeadingMarker[], after: LeadingMarker[]): number => {
+      const numbered = after.filter((m) => m.number !== null && m.scheme !== 'qa');
+      if (numbered.length === 0) {
+        const beforeQa = before.some((m) => m.scheme === 'qa');
+        const afterQa = after.some((m) => m.scheme === 'qa');
+        return beforeQa && afterQa ? 1 : beforeQa !== afterQa && after.length > 0 && before.length > 0 ? -0.5 : 0;
+      }
+      const scores: number[] = [];
+      const judged = new Set<string>();
+      for (const next of numbered.slice(0, 3)) {
+        if (judged.has(next.scheme)) continue;
+        judged.add(next.scheme);
+        let k = before.length - 1;
+        while (k >= 0 && !(before[k].scheme === next.scheme && before[k].number !== null)) k--;
+        if (k < 0) continue;
+        const m = before[k];
+        const restart = next.scheme === 'enum' ? 0 : before.slice(k + 1).some((b) => b.rank < next.rank) ? 1 : -2;
+        scores.push(next.number === m.number! + 1 ? 3 : next.number === m.number! + 2 ? 1 : next.number === 1 ? restart : -2);
+      }
+      if (scores.length > 0) return Math.max(...scores);
+      if (numbered[0].number === 1) return 0.5;
+      if (before.length > 0 && before.every((m) => m.rank > numbered[0].rank)) return 0;
+      return before.length > 0 ? -0.5 : 0;
+    };
+    const marker = fc.record({
+      scheme: fc.constantFrom('cn-dun', 'cn-paren', 'arabic-dot', 'enum', 'qa'),
+      number: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
+      rank: fc.integer({ min: 1, max: 5 }),
+    });
+    fc.assert(
+      fc.property(fc.array(marker, { maxLength: 6 }), fc.array(marker, { maxLength: 6 }), (before, after) => {
+        expect(numberingScore(before, after)).toBe(reference(before, after));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('lets only the first marker of a scheme face the earlier text', () => {
