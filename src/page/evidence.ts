@@ -322,7 +322,8 @@ export class TextProfile {
   private sparse: BlockGrams | null = null;
   /** the counts by bigram id of a growing profile, and the ids counted */
   private dense: Int32Array | null = null;
-  private denseIds: number[] = [];
+  private denseIds = NO_COUNTS;
+  private denseCount = 0;
   private norm2 = 0;
   private half = 0;
   private full = 0;
@@ -351,7 +352,16 @@ export class TextProfile {
       }
       const n = dense[id];
       const c = arena[i + g.n];
-      if (n === 0) this.denseIds.push(id);
+      if (n === 0) {
+        // (a typed array grown by doubling: a JS array grown by push made most of an
+        // article's allocations)
+        if (this.denseCount === this.denseIds.length) {
+          const more = new Int32Array(Math.max(64, this.denseIds.length * 2));
+          more.set(this.denseIds);
+          this.denseIds = more;
+        }
+        this.denseIds[this.denseCount++] = id;
+      }
       dense[id] = n + c;
       this.norm2 += (2 * n + c) * c;
     }
@@ -373,7 +383,7 @@ export class TextProfile {
     const b = other.settle();
     if (a.norm2 === 0 || b.norm2 === 0) return 0;
     let d: number;
-    if (a.dense && b.dense) d = denseDot(a.dense, b.denseIds, b.dense);
+    if (a.dense && b.dense) d = denseDot(a.dense, b.denseIds, b.denseCount, b.dense);
     else if (a.dense) d = this.vocabulary.denseDot(a.dense, b.sparse!);
     else if (b.dense) d = this.vocabulary.denseDot(b.dense, a.sparse!);
     else d = this.vocabulary.dot(a.sparse!, b.sparse!);
@@ -391,8 +401,11 @@ export class TextProfile {
   }
 }
 
-function denseDot(a: Int32Array, bIds: number[], b: Int32Array): number {
+function denseDot(a: Int32Array, bIds: Int32Array, bCount: number, b: Int32Array): number {
   let sum = 0;
-  for (const id of bIds) if (id < a.length) sum += a[id] * b[id];
+  for (let k = 0; k < bCount; k++) {
+    const id = bIds[k];
+    if (id < a.length) sum += a[id] * b[id];
+  }
   return sum;
 }
