@@ -65,6 +65,8 @@ describe('bin/policyparse as a child process', () => {
     writeFileSync(markdown, '# 关于做好工作的通知\n\n- **一、总体要求**\n\n1. 第一项内容。\n2. 第二项内容。\n\n> 引文\n');
     expect(existsSync(join(root, 'dist/cli/bin.bundle.cjs'))).toBe(true);
     expect(existsSync(join(root, 'dist/cli/bin.bundle.cache'))).toBe(true);
+    // written in ASCII, Chinese patterns escaped (scripts/build-bundle.mjs): V8 keeps it as one-byte text
+    expect(readFileSync(join(root, 'dist/cli/bin.bundle.cjs')).every((byte) => byte < 0x80)).toBe(true);
     // a folder and --out: the file system calls the bundle loads on first use
     const inputs = [[seedPath], [markdown], ['fixtures/html/epaper-br-table.html'], ['-f', 'tree', '--color', 'always', markdown], ['-q', '--jobs', '1', '-f', 'jsonl', 'fixtures/html']];
     for (const args of inputs) {
