@@ -74,7 +74,11 @@ export function continuationOf(text: string): (Continuation & { direction: 'from
 
 export function datelineOf(text: string): Dateline | null {
   if (!mayHoldDateline(text)) return null;
-  const m = DATELINE_LINE.exec(text.trim());
+  const line = text.trim();
+  // (a dateline line opens on its bracket: a paragraph that only holds 月, 日 and 电
+  // somewhere is turned away before the pattern)
+  if (line[0] !== '（' && line[0] !== '(') return null;
+  const m = DATELINE_LINE.exec(line);
   return m ? makeDateline(text, m) : null;
 }
 
