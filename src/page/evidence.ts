@@ -211,9 +211,7 @@ export class Vocabulary {
   /** The tallied counts of the first `n` ids of `touched` into the arena; the tally back to zero. */
   private collect(n: number, half: number, full: number): BlockGrams {
     if (this.used + 2 * n > this.arena.length) {
-      const wider = new Int32Array(Math.max(this.arena.length * 2, this.used + 2 * n));
-      wider.set(this.arena.subarray(0, this.used));
-      this.arena = wider;
+      this.arena = widened(this.arena.subarray(0, this.used), Math.max(this.arena.length * 2, this.used + 2 * n));
     }
     const { arena, tally, touched } = this;
     const at = this.used;
@@ -279,16 +277,10 @@ export class Vocabulary {
 
   /** Room for more ids in the arrays indexed by id (the old counts kept). */
   private growArrays(): void {
-    const tally = new Int32Array(this.tally.length * 2);
-    tally.set(this.tally);
-    this.tally = tally;
+    this.tally = widened(this.tally, this.tally.length * 2);
     // (mid-block: the ids counted so far go along)
-    const touched = new Int32Array(this.touched.length * 2);
-    touched.set(this.touched);
-    this.touched = touched;
-    const scattered = new Int32Array(this.scattered.length * 2);
-    scattered.set(this.scattered);
-    this.scattered = scattered;
+    this.touched = widened(this.touched, this.touched.length * 2);
+    this.scattered = widened(this.scattered, this.scattered.length * 2);
   }
 
   private rehash(): void {
@@ -346,20 +338,14 @@ export class TextProfile {
       const id = arena[i];
       if (id >= dense.length) {
         // (room for the bigrams the page has numbered so far, and more)
-        const wider = new Int32Array(Math.max(id + 1, dense.length * 2, this.vocabulary.capacity));
-        wider.set(dense);
-        dense = this.dense = wider;
+        dense = this.dense = widened(dense, Math.max(id + 1, dense.length * 2, this.vocabulary.capacity));
       }
       const n = dense[id];
       const c = arena[i + g.n];
       if (n === 0) {
         // (a typed array grown by doubling: a JS array grown by push made most of an
         // article's allocations)
-        if (this.denseCount === this.denseIds.length) {
-          const more = new Int32Array(Math.max(64, this.denseIds.length * 2));
-          more.set(this.denseIds);
-          this.denseIds = more;
-        }
+        if (this.denseCount === this.denseIds.length) this.denseIds = widened(this.denseIds, Math.max(64, this.denseIds.length * 2));
         this.denseIds[this.denseCount++] = id;
       }
       dense[id] = n + c;
@@ -408,4 +394,11 @@ function denseDot(a: Int32Array, bIds: Int32Array, bCount: number, b: Int32Array
     if (id < a.length) sum += a[id] * b[id];
   }
   return sum;
+}
+
+/** A longer array holding `values` at its start, zeros after. */
+function widened(values: Int32Array, length: number): Int32Array<ArrayBuffer> {
+  const wider = new Int32Array(length);
+  wider.set(values);
+  return wider;
 }
