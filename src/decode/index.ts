@@ -48,11 +48,10 @@ export function decode(bytes: Uint8Array, options: DecodeOptions = {}): Decoded 
   // TextDecoder drops a BOM that matches its encoding; a foreign BOM under --encoding stays visible.
   // Valid UTF-8 (nearly every input) goes through Buffer's decoder: the same text, in
   // about two thirds of the time, and no TextDecoder to make.
-  const plainUtf8 = choice.label === 'utf-8' && isUtf8(bytes);
-  const decoder = plainUtf8 ? null : decoderFor(choice.label, choice.evidence === 'option' ? options.encoding : undefined);
-  const encoding = decoder ? decoder.encoding : 'utf-8';
-  const validUtf8 = plainUtf8 || (encoding === 'utf-8' && isUtf8(bytes));
-  const text = validUtf8 ? validUtf8Text(bytes) : decoder!.decode(bytes);
+  const decoder = choice.label === 'utf-8' ? null : decoderFor(choice.label, choice.evidence === 'option' ? options.encoding : undefined);
+  const encoding = decoder?.encoding ?? 'utf-8';
+  const validUtf8 = encoding === 'utf-8' && isUtf8(bytes);
+  const text = validUtf8 ? validUtf8Text(bytes) : (decoder ?? decoderFor('utf-8', undefined)).decode(bytes);
   if (!encoding.startsWith('utf-16') && looksBinary(bytes)) {
     throw new InputError('binary input (control bytes found): not a text, Markdown or HTML page');
   }
