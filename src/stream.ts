@@ -33,10 +33,11 @@ export interface PagedInput {
 
 /**
  * What one page gives the document, as if it were alone: articles numbered from
- * a1 (furniture pointing at those numbers), each checked against the schema.
+ * a1 (furniture pointing at those numbers), each checked against the schema. The
+ * articles are objects, or already written out (ArticleText: pages.ts's workers).
  */
-export interface PageParse {
-  articles: Article[];
+export interface PageParse<A = Article> {
+  articles: A[];
   furniture: Furniture[];
   unassigned: TextPiece[];
   sections: string[];
@@ -48,8 +49,11 @@ export interface PageParse {
 
 /** Takes the pages' parses in page order; finish() gives the rest of the document. */
 export interface PageJoiner {
-  /** The page's articles, numbered on from those of the pages before it. */
-  add(page: PageParse): Article[];
+  /**
+   * Takes all of the page but its articles, and returns how many articles the pages
+   * before it had: its articles' numbers go on from there (renumber(), renumberText()).
+   */
+  add(page: PageParse<unknown>): number;
   finish(): { shell: DocumentShell; articles: number };
 }
 
@@ -78,8 +82,9 @@ export function pagedDecoded(decoded: Decoded, options: ParseOptions): PagedInpu
       const join = joiner();
       for (let k = 0; k < pages.length; k++) {
         const { text, base } = page(k);
-        const articles = join.add(parsePage(text, base));
-        if (articles.length > 0) onArticles(articles);
+        const parsed = parsePage(text, base);
+        renumber(parsed.articles, join.add(parsed));
+        if (parsed.articles.length > 0) onArticles(parsed.articles);
       }
       return join.finish();
     },
@@ -134,8 +139,7 @@ function joinPages(decoded: Decoded, format: InputFormat, options: ParseOptions)
     add(page) {
       // This page's article numbers start after those of the pages before it.
       const offset = count;
-      const renumber = (id: string) => `a${Number(id.slice(1)) + offset}`;
-      for (const f of page.furniture) furniture.push(offset && f.article ? { ...f, article: renumber(f.article) } : f);
+      for (const f of page.furniture) furniture.push(offset && f.article ? { ...f, article: articleId(localNumber(f.article) + offset) } : f);
       unassigned.push(...page.unassigned);
       sections.push(...page.sections);
       date ??= page.date;
@@ -143,8 +147,7 @@ function joinPages(decoded: Decoded, format: InputFormat, options: ParseOptions)
       pageDiagnostics.push(...page.pageDiagnostics);
       articleDiagnostics.push(...page.articleDiagnostics);
       count += page.articles.length;
-      if (offset) for (const article of page.articles) article.id = renumber(article.id);
-      return page.articles;
+      return offset;
     },
     finish() {
       const shell: DocumentShell = {
@@ -196,4 +199,57 @@ export function jsonFrame(shell: DocumentShell, articles: number, pretty: boolea
 /** One article as it appears inside formatJson()'s document. */
 export function articleJson(article: Article, pretty: boolean): string {
   return pretty ? JSON.stringify(article, null, 2).replace(/\n/g, '\n    ') : JSON.stringify(article);
+}
+
+/** The id of a document's n-th article (pipeline.ts's buildArticle numbers them so). */
+const articleId = (n: number) => `a${n}`;
+const localNumber = (id: string) => Number(id.slice(1));
+
+/** A page's articles (numbered from a1) numbered on after `offset` articles of the pages before. */
+export function renumber(articles: Article[], offset: number): void {
+  if (offset) for (const article of articles) article.id = articleId(localNumber(article.id) + offset);
+}
+
+/** How the CLI writes each article: inside a JSON document (articleJson) or as a JSON Lines record. */
+export interface ArticleLayout {
+  lines: boolean;
+  pretty: boolean;
+  /** the input's name, which each JSON Lines record opens with */
+  source: string;
+}
+
+/**
+ * An article written out, and where in the text its id's JSON string stands: a
+ * page's articles are written out where the page was parsed (a worker thread),
+ * before the pages before it are done, so their numbers are put in afterwards.
+ */
+export interface ArticleText {
+  text: string;
+  idAt: number;
+  idLength: number;
+}
+
+/** The article as the CLI writes it: articleJson(), or a JSON Lines record (formatJsonl()). */
+export function writeArticle(article: Article, layout: ArticleLayout): string {
+  return layout.lines ? JSON.stringify({ source: layout.source, ...article }) + '\n' : articleJson(article, layout.pretty);
+}
+
+/** writeArticle(), and where its id is. */
+export function articleText(article: Article, layout: ArticleLayout): ArticleText {
+  const text = writeArticle(article, layout);
+  // The id is the article's first key (after a record's source), so what comes before
+  // its value is the same for every article: that of an article holding nothing else.
+  const empty = layout.lines ? JSON.stringify({ source: layout.source, id: '' }) : articleJson({ id: '' } as Article, layout.pretty);
+  const idAt = empty.lastIndexOf('""');
+  const quoted = JSON.stringify(article.id);
+  if (!text.startsWith(empty.slice(0, idAt)) || !text.startsWith(quoted, idAt)) throw new Error('internal error: an article does not open with its id');
+  return { text, idAt, idLength: quoted.length };
+}
+
+/** The article's text with its id numbered on after `offset` articles of the pages before. */
+export function renumberText(article: ArticleText, offset: number): string {
+  if (!offset) return article.text;
+  const { text, idAt, idLength } = article;
+  const id = articleId(localNumber(JSON.parse(text.slice(idAt, idAt + idLength))) + offset);
+  return text.slice(0, idAt) + JSON.stringify(id) + text.slice(idAt + idLength);
 }

@@ -216,7 +216,7 @@ async function streamOne(
   // No form-feed byte, no form feed in the text (in every encoding read here it is
   // the byte 0x0C, or holds it): the ordinary path, without decoding twice.
   if (bytes && !bytes.includes(0x0c)) return ordinary(task(bytes));
-  const { pagedInput, pagedDecoded, jsonFrame, articleJson } = await import('../stream.js');
+  const { pagedInput, pagedDecoded, jsonFrame, writeArticle } = await import('../stream.js');
   let paged: ReturnType<typeof pagedInput>;
   try {
     paged = long ? pagedDecoded(long, { name: arg, ...options }) : pagedInput(bytes!, { name: arg, ...options });
@@ -233,11 +233,11 @@ async function streamOne(
     const parallel = workersForPages > 1 && paged.pages.length > 1 && paged.pages[paged.pages.length - 1].end >= PARALLEL_PAGES_CHARS ? await import('./pages.js') : null;
     const helpers = parallel && (await WorkerPool.create(workersForPages - 1, parallel.PAGES_PER_WORKER));
     try {
-      const onArticles = (articles: Article[]) => {
-        // Written an article at a time: a page's worth in one string would be a large
-        // object, which V8 keeps until a full collection (peak memory on long inputs).
+      // Written an article at a time: a page's worth in one string would be a large
+      // object, which V8 keeps until a full collection (peak memory on long inputs).
+      const write = (article: string) => {
         if (how.format === 'jsonl') {
-          for (const article of articles) io.stdout.write(JSON.stringify({ source: arg, ...article }) + '\n');
+          io.stdout.write(article);
           return;
         }
         if (!spill) {
@@ -245,12 +245,14 @@ async function streamOne(
           partialOutputs.add(path);
           spill = { path, fd: openSync(path, 'w+', 0o600), written: 0 };
         }
-        for (const article of articles) {
-          if (spill.written++ > 0) writeSync(spill.fd, how.pretty ? ',\n    ' : ',');
-          writeSync(spill.fd, articleJson(article, how.pretty));
-        }
+        if (spill.written++ > 0) writeSync(spill.fd, how.pretty ? ',\n    ' : ',');
+        writeSync(spill.fd, article);
       };
-      result = parallel && helpers ? await parallel.runInParallel(paged, helpers, onArticles) : paged.run(onArticles);
+      const layout = { lines: how.format === 'jsonl', pretty: how.pretty, source: arg };
+      result =
+        parallel && helpers
+          ? await parallel.runInParallel(paged, helpers, layout, (articles) => articles.forEach(write))
+          : paged.run((articles) => articles.forEach((article) => write(writeArticle(article, layout))));
     } catch (err) {
       await fail('internal', `internal error: ${err instanceof Error ? err.message : String(err)}`);
       return true;

@@ -1,27 +1,35 @@
 // A long paged input (form feeds) parsed by this thread and worker threads at
 // once. Pages are independent: each is parsed on its own (src/stream.ts parsePage)
 // and the parses are put together in page order, so the output is byte for byte
-// that of one thread. Only a page's text goes to a worker, and its parse comes back.
+// that of one thread. Only a page's text goes to a worker, and what comes back is
+// the page's articles already written out (JSON is a good part of the work, and
+// text crosses between threads far faster than objects do) with the rest of its parse.
 import type { TextBase } from '../decode/lines.js';
-import type { Article } from '../types.js';
-import { parsePage, type DocumentShell, type PageParse, type PagedInput } from '../stream.js';
+import { articleText, parsePage, renumberText, type ArticleLayout, type ArticleText, type DocumentShell, type PageParse, type PagedInput } from '../stream.js';
 
-/** One page for a worker thread (worker.ts). */
+/** One page for a worker thread (worker.ts), and how its articles are to be written. */
 export interface PageTask {
   kind: 'page';
   index: number;
   text: string;
   base: TextBase;
+  layout: ArticleLayout;
 }
 
-export type PageTaskResult = { index: number; ok: true; page: PageParse } | { index: number; ok: false; kind: 'internal'; message: string };
+export type PageTaskResult = { index: number; ok: true; page: PageParse<ArticleText> } | { index: number; ok: false; kind: 'internal'; message: string };
 
 export function runPageTask(task: PageTask): PageTaskResult {
   try {
-    return { index: task.index, ok: true, page: parsePage(task.text, task.base) };
+    return { index: task.index, ok: true, page: writtenPage(task.text, task.base, task.layout) };
   } catch (err) {
     return { index: task.index, ok: false, kind: 'internal', message: err instanceof Error ? err.message : String(err) };
   }
+}
+
+/** parsePage(), its articles written out. */
+function writtenPage(text: string, base: TextBase, layout: ArticleLayout): PageParse<ArticleText> {
+  const page = parsePage(text, base);
+  return { ...page, articles: page.articles.map((article) => articleText(article, layout)) };
 }
 
 /** Where pages go to be parsed in another thread (batch.ts's WorkerPool). */
@@ -34,19 +42,20 @@ export interface PageWorkers {
 export const PAGES_PER_WORKER = 2;
 
 /**
- * PagedInput.run() with `workers` taking pages alongside this thread: each worker
- * has a page or two queued; this thread parses the next page itself meanwhile and
- * hands the parses on in page order. A page a worker fails on (a worker that dies)
- * is parsed here, so any error is this thread's own.
+ * PagedInput.run() with `workers` taking pages alongside this thread, its articles
+ * handed on as text: each worker has a page or two queued; this thread parses the
+ * next page itself meanwhile and hands the articles on in page order. A page a
+ * worker fails on (a worker that dies) is parsed here, so any error is this thread's own.
  */
 export async function runInParallel(
   paged: PagedInput,
   workers: PageWorkers,
-  onArticles: (articles: Article[]) => void,
+  layout: ArticleLayout,
+  onArticles: (articles: string[]) => void,
 ): Promise<{ shell: DocumentShell; articles: number }> {
   const join = paged.joiner();
   const total = paged.pages.length;
-  const parsed: Array<PageParse | undefined> = new Array(total);
+  const parsed: Array<PageParse<ArticleText> | undefined> = new Array(total);
   const retry: number[] = [];
   let queued = 0;
   let next = 0;
@@ -55,11 +64,11 @@ export async function runInParallel(
 
   const local = (k: number) => {
     const { text, base } = paged.page(k);
-    parsed[k] = parsePage(text, base);
+    parsed[k] = writtenPage(text, base, layout);
   };
   const send = (k: number) => {
     queued++;
-    void workers.runPage({ kind: 'page', index: k, ...paged.page(k) }).then((result) => {
+    void workers.runPage({ kind: 'page', index: k, ...paged.page(k), layout }).then((result) => {
       queued--;
       if (result.ok) parsed[k] = result.page;
       else retry.push(k);
@@ -69,9 +78,10 @@ export async function runInParallel(
 
   while (joined < total) {
     for (; joined < total && parsed[joined]; joined++) {
-      const articles = join.add(parsed[joined]!);
+      const page = parsed[joined]!;
       parsed[joined] = undefined;
-      if (articles.length > 0) onArticles(articles);
+      const offset = join.add(page);
+      if (page.articles.length > 0) onArticles(page.articles.map((article) => renumberText(article, offset)));
     }
     if (joined === total) break;
     while (queued < workers.size * PAGES_PER_WORKER && next < total) send(next++);

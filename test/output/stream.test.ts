@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from '../../src/pipeline.js';
 import { formatJson, formatJsonl } from '../../src/format/json.js';
-import { articleJson, jsonFrame, pagedInput, parseInPages, parsePage } from '../../src/stream.js';
+import { articleJson, articleText, jsonFrame, pagedInput, parseInPages, parsePage, renumberText, writeArticle, type ArticleLayout } from '../../src/stream.js';
 import { runInParallel, runPageTask, type PageTask, type PageTaskResult, type PageWorkers } from '../../src/cli/pages.js';
 import type { Article } from '../../src/types.js';
 
@@ -89,15 +89,20 @@ class ShuffledWorkers implements PageWorkers {
 
 describe('pages parsed in several threads (the CLI with --jobs > 1)', () => {
   const text = inputs.map(([, t]) => t).join('\f');
-  const collect = (articles: string[]) => (page: Article[]) => articles.push(...page.map((a) => JSON.stringify(a)));
+  const layouts: ArticleLayout[] = [
+    { lines: false, pretty: false, source: 'pages.txt' },
+    { lines: false, pretty: true, source: 'pages.txt' },
+    { lines: true, pretty: false, source: 'pages.txt' },
+  ];
 
-  it('puts the pages together exactly as one thread does, whatever order the answers come in', async () => {
+  it.each(layouts)('puts the pages together exactly as one thread does, whatever order the answers come in (%o)', async (layout) => {
     const alone: string[] = [];
-    const one = pagedInput(text, { name: 'pages.txt' })!.run(collect(alone));
+    const one = pagedInput(text, { name: 'pages.txt' })!.run((page) => alone.push(...page.map((a) => writeArticle(a, layout))));
+    expect(alone.length).toBeGreaterThan(20);
     for (const failing of [new Set<number>(), new Set([0, 3, 7])]) {
       const together: string[] = [];
       const workers = new ShuffledWorkers(failing);
-      const several = await runInParallel(pagedInput(text, { name: 'pages.txt' })!, workers, collect(together));
+      const several = await runInParallel(pagedInput(text, { name: 'pages.txt' })!, workers, layout, (page) => together.push(...page));
       expect(workers.given.length).toBeGreaterThan(2);
       expect(together).toEqual(alone);
       expect(JSON.stringify(several)).toBe(JSON.stringify(one));
@@ -113,5 +118,23 @@ describe('pages parsed in several threads (the CLI with --jobs > 1)', () => {
     });
     expect(spans).toEqual(doc.articles.flatMap((a) => a.spans));
     expect(paged.pages.length).toBe(text.split('\f').length);
+  });
+});
+
+describe('an article written out before its number is known (articleText, renumberText)', () => {
+  const article = parse(seed, { name: 'page.txt' }).articles[1];
+  // names that hold what the id looks like, or characters JSON escapes
+  const sources = ['page.txt', 'a2', '"id":"a2"', 'x\\"id\\":', '版面\n二'];
+
+  it.each(sources)('gives, numbered on, what writing the renumbered article gives (source %j)', (source) => {
+    for (const layout of [false, true].flatMap((lines) => [false, true].map((pretty) => ({ lines, pretty, source })))) {
+      const written = articleText(article, layout);
+      expect(written.text).toBe(writeArticle(article, layout));
+      expect(renumberText(written, 0)).toBe(written.text);
+      for (const offset of [1, 9, 123]) {
+        const expected = writeArticle({ ...article, id: `a${Number(article.id.slice(1)) + offset}` }, layout);
+        expect(renumberText(written, offset)).toBe(expected);
+      }
+    }
   });
 });
