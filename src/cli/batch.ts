@@ -162,6 +162,15 @@ async function runOrdered(
  */
 const PARALLEL_PAGES_CHARS = 1 << 18;
 
+/** The size of a file in bytes; 0 when it cannot be looked at (reading it says why). */
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
 /** Inputs this long are worth decoding a chunk at a time (decodeUtf8File). */
 const LONG_INPUT_BYTES = 8 << 20;
 
@@ -202,6 +211,28 @@ async function streamOne(
   finish: (diagnostics: Diagnostic[]) => void,
 ): Promise<boolean> {
   const path = resolve(io.cwd, arg);
+  // Workers that may take pages start now, to be ready when the decoding (a
+  // fifth of a second on a 20 MB file) is done; they go if there are no pages for them.
+  const helpers = workersForPages > 1 && sizeOf(path) >= PARALLEL_PAGES_CHARS ? await WorkerPool.create(workersForPages - 1, (await import('./pages.js')).PAGES_PER_WORKER) : null;
+  helpers?.start();
+  try {
+    return await streamRead(arg, path, options, helpers, how, io, emit, finish);
+  } finally {
+    await helpers?.close();
+  }
+}
+
+/** streamOne() with its workers, if any, starting. */
+async function streamRead(
+  arg: string,
+  path: string,
+  options: TaskOptions,
+  helpers: WorkerPool | null,
+  how: { format: 'json' | 'jsonl'; pretty: boolean },
+  io: CliIO,
+  emit: (task: Item, result: TaskResult) => Promise<void>,
+  finish: (diagnostics: Diagnostic[]) => void,
+): Promise<boolean> {
   const outName = stripExtension(basename(arg));
   const task = (input: Buffer): NamedTask => ({ index: 0, kind: 'bytes', bytes: input, name: arg, options, outName });
   const ordinary = async (whole: NamedTask) => {
@@ -230,8 +261,7 @@ async function streamOne(
   try {
     let result: ReturnType<typeof paged.run>;
     // Other cores take pages too when there are enough to be worth a worker's start.
-    const parallel = workersForPages > 1 && paged.pages.length > 1 && paged.pages[paged.pages.length - 1].end >= PARALLEL_PAGES_CHARS ? await import('./pages.js') : null;
-    const helpers = parallel && (await WorkerPool.create(workersForPages - 1, parallel.PAGES_PER_WORKER));
+    const parallel = helpers && paged.pages.length > 1 && paged.pages[paged.pages.length - 1].end >= PARALLEL_PAGES_CHARS ? await import('./pages.js') : null;
     try {
       // Written an article at a time: a page's worth in one string would be a large
       // object, which V8 keeps until a full collection (peak memory on long inputs).
@@ -256,8 +286,6 @@ async function streamOne(
     } catch (err) {
       await fail('internal', `internal error: ${err instanceof Error ? err.message : String(err)}`);
       return true;
-    } finally {
-      await helpers?.close();
     }
     if (how.format === 'json') {
       const frame = jsonFrame(result.shell, result.articles, how.pretty);
@@ -529,6 +557,11 @@ class WorkerPool {
 
   runPage(task: PageTask): Promise<PageTaskResult> {
     return this.post(task) as Promise<PageTaskResult>;
+  }
+
+  /** Starts every worker now rather than as work arrives. */
+  start(): void {
+    while (this.queues.size < this.size) this.spawn();
   }
 
   async close(): Promise<void> {
