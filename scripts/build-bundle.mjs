@@ -39,6 +39,8 @@ const OUTPUTS = ['bin.bundle.cjs', 'bin.bundle.cache', 'worker.bundle.js', 'bin.
 const ON_FIRST_USE = {
   'node:child_process': ['spawn'],
   'node:fs/promises': ['readFile', 'readdir', 'mkdir', 'stat'],
+  // (the core count for a batch, the temporary folder for one long input)
+  'node:os': ['availableParallelism', 'tmpdir'],
 };
 
 const onFirstUse = {

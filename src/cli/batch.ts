@@ -94,13 +94,14 @@ export async function runBatch(args: string[], flags: BatchFlags, io: CliIO, out
     progress.update(stats.inputs);
   };
 
-  const jobs = Math.max(1, flags.jobs ?? availableParallelism());
   // One input needs no pool: starting workers costs more than the parse (start-up budget).
   const single = !records && !folders && args.length === 1;
+  // (the core count only when it is needed: node:os is loaded on first use, bundle.mjs)
+  const jobs = Math.max(1, flags.jobs ?? (single ? 1 : availableParallelism()));
   if (single && !flags.out && output.streaming && args[0] !== '-') {
     // One long input's pages go to other threads only when asked (--jobs): each
     // worker holds a heap of its own, and memory is what streaming one input keeps low.
-    const handled = await streamOne(args[0], options, flags.jobs ?? 1, output.streaming, io, emit, (diagnostics) => {
+    const handled = await streamOne(args[0], options, jobs, output.streaming, io, emit, (diagnostics) => {
       const messages = output.report(args[0], diagnostics);
       if (messages) io.stderr.write(messages);
       raise(output.exitCodeFor(diagnostics));
