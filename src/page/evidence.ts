@@ -197,10 +197,11 @@ export class Vocabulary {
     let half = 0;
     let full = 0;
     for (const b of grams) {
-      for (let i = b.at; i < b.at + b.n; i++) {
+      const bn = b.n;
+      for (let i = b.at, end = i + bn; i < end; i++) {
         const id = arena[i];
         if (tally[id] === 0) touched[n++] = id;
-        tally[id] += arena[i + b.n];
+        tally[id] += arena[i + bn];
       }
       half += b.half;
       full += b.full;
@@ -237,22 +238,26 @@ export class Vocabulary {
     const { scattered, arena } = this;
     if (this.owner !== a) {
       const old = this.owner;
-      if (old) for (let i = old.at; i < old.at + old.n; i++) scattered[arena[i]] = 0;
-      for (let i = a.at; i < a.at + a.n; i++) scattered[arena[i]] = arena[i + a.n];
+      if (old) for (let i = old.at, end = i + old.n; i < end; i++) scattered[arena[i]] = 0;
+      const an = a.n;
+      for (let i = a.at, end = i + an; i < end; i++) scattered[arena[i]] = arena[i + an];
       this.owner = a;
     }
     let sum = 0;
-    for (let i = b.at; i < b.at + b.n; i++) sum += scattered[arena[i]] * arena[i + b.n];
+    const bn = b.n;
+    for (let i = b.at, end = i + bn; i < end; i++) sum += scattered[arena[i]] * arena[i + bn];
     return sum;
   }
 
   /** @internal Σ dense[g] × b[g] */
   denseDot(dense: Int32Array, b: BlockGrams): number {
     const arena = this.arena;
+    const bn = b.n;
+    const known = dense.length;
     let sum = 0;
-    for (let i = b.at; i < b.at + b.n; i++) {
+    for (let i = b.at, end = i + bn; i < end; i++) {
       const id = arena[i];
-      if (id < dense.length) sum += dense[id] * arena[i + b.n];
+      if (id < known) sum += dense[id] * arena[i + bn];
     }
     return sum;
   }
@@ -332,25 +337,35 @@ export class TextProfile {
   add(block: { text: string }): this {
     const g = this.vocabulary.gramsOf(block);
     if (!this.dense) throw new Error('internal error: a profile of fixed blocks does not grow');
+    // (fields read into locals and written back once: a short run interprets this
+    // loop, where each field access is an instruction of every pass)
     let dense: Int32Array = this.dense;
+    let ids = this.denseIds;
+    let count = this.denseCount;
+    let norm2 = this.norm2;
     const arena = this.vocabulary.arena;
-    for (let i = g.at; i < g.at + g.n; i++) {
+    const gn = g.n;
+    for (let i = g.at, end = i + gn; i < end; i++) {
       const id = arena[i];
       if (id >= dense.length) {
         // (room for the bigrams the page has numbered so far, and more)
-        dense = this.dense = widened(dense, Math.max(id + 1, dense.length * 2, this.vocabulary.capacity));
+        dense = widened(dense, Math.max(id + 1, dense.length * 2, this.vocabulary.capacity));
       }
       const n = dense[id];
-      const c = arena[i + g.n];
+      const c = arena[i + gn];
       if (n === 0) {
         // (a typed array grown by doubling: a JS array grown by push made most of an
         // article's allocations)
-        if (this.denseCount === this.denseIds.length) this.denseIds = widened(this.denseIds, Math.max(64, this.denseIds.length * 2));
-        this.denseIds[this.denseCount++] = id;
+        if (count === ids.length) ids = widened(ids, Math.max(64, ids.length * 2));
+        ids[count++] = id;
       }
       dense[id] = n + c;
-      this.norm2 += (2 * n + c) * c;
+      norm2 += (2 * n + c) * c;
     }
+    this.dense = dense;
+    this.denseIds = ids;
+    this.denseCount = count;
+    this.norm2 = norm2;
     this.half += g.half;
     this.full += g.full;
     return this;
@@ -388,10 +403,11 @@ export class TextProfile {
 }
 
 function denseDot(a: Int32Array, bIds: Int32Array, bCount: number, b: Int32Array): number {
+  const known = a.length;
   let sum = 0;
   for (let k = 0; k < bCount; k++) {
     const id = bIds[k];
-    if (id < a.length) sum += a[id] * b[id];
+    if (id < known) sum += a[id] * b[id];
   }
   return sum;
 }
