@@ -65,10 +65,13 @@ function restartScore(before: LeadingMarker[], last: number, next: LeadingMarker
   return -2;
 }
 
+/** The most styleScore() gives. */
+export const MOST_STYLE_SCORE = 0.5;
+
 export function styleScore(a: number | null, b: number | null): number {
   if (a === null || b === null) return 0;
   const d = Math.abs(a - b);
-  return d < 0.2 ? 0.5 : d > 0.6 ? -1.5 : 0;
+  return d < 0.2 ? MOST_STYLE_SCORE : d > 0.6 ? -1.5 : 0;
 }
 
 const HAN_FIRST = 0x4e00;

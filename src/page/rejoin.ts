@@ -1,5 +1,5 @@
 import type { Fragment } from './fragments.js';
-import { numberingScore, styleScore, type TextProfile, type Vocabulary } from './evidence.js';
+import { MOST_STYLE_SCORE, numberingScore, styleScore, type TextProfile, type Vocabulary } from './evidence.js';
 import type { LeadingMarker } from './markers.js';
 import { opensOnParticle, seamWord } from './seams.js';
 import { closedAtStart, openAtEnd, pairsUp } from './brackets.js';
@@ -150,13 +150,22 @@ function weighSeams(
         textPoints = seamTextEvidence(tail, head, pairsUp(ends.openers[tail.index], ends.closers[head.index]), reasons);
         ends.evidence[key] = textPoints;
       }
-      const c = scoreSeam(tail, head, contextBeforeOf(tail.index).profile, contextAfterOf(head.index).profile, textPoints, reasons);
+      const headline = headlinePoints(tail, head);
+      const n = numberingScore(contextBeforeOf(tail.index).markers, contextAfterOf(head.index).markers.slice(0, 4));
+      // A pair that stays below the bar even with the best the texts' style and
+      // vocabulary could add (the paragraph above only takes away) is never chosen:
+      // what it would score is worked out only to be shown. (Most pairs of a short
+      // bare line, which a join must win by a word.)
+      if (!explain && textPoints + headline + n + MOST_FROM_CONTEXTS < MIN_SEAM_SCORE) {
+        scores[key] = -Infinity;
+        continue;
+      }
+      const c = scoreSeam(tail, head, contextBeforeOf(tail.index).profile, contextAfterOf(head.index).profile, textPoints, headline, reasons);
       const points = sequelOf(head);
       if (points !== null && head.index - 1 !== tail.index) {
         c.score += points;
         if (explain) c.why.push(`${points.toFixed(1)} reads on from the paragraph above`);
       }
-      const n = numberingScore(contextBeforeOf(tail.index).markers, contextAfterOf(head.index).markers.slice(0, 4));
       if (n !== 0) {
         c.score += n;
         if (explain) c.why.push(`${n > 0 ? '+' : ''}${n.toFixed(1)} numbering`);
@@ -383,12 +392,20 @@ function seamTextEvidence(tail: Fragment, head: Fragment, brackets: number, reas
 /** A candidate's reasons when it has none in words (not explaining): one shared, frozen, empty list. */
 const NO_REASONS = Object.freeze([]) as unknown as string[];
 
-function scoreSeam(tail: Fragment, head: Fragment, tf: TextProfile, hf: TextProfile, points: number, text: Evidence | null): SeamCandidate {
+/**
+ * A headline over the head names a new article, unless the cut article has no
+ * title yet (a headline printed over a later column of it).
+ */
+function headlinePoints(tail: Fragment, head: Fragment): number {
+  return head.headlines.length === 0 ? 0 : tail.headlines.length > 0 || tail.continuedFrom ? -4 : -0.5;
+}
+
+/** The most scoreSeam() adds to a pair's other points: the best style (styleScore) and a cosine of 1. */
+const MOST_FROM_CONTEXTS = MOST_STYLE_SCORE + 4;
+
+function scoreSeam(tail: Fragment, head: Fragment, tf: TextProfile, hf: TextProfile, points: number, headline: number, text: Evidence | null): SeamCandidate {
   const style = styleScore(tf.halfWidth, hf.halfWidth);
   const vocabulary = Math.round(tf.cosine(hf) * 40) / 10;
-  // A headline over the head names a new article, unless the cut article has no
-  // title yet (a headline printed over a later column of it).
-  const headline = head.headlines.length === 0 ? 0 : tail.headlines.length > 0 || tail.continuedFrom ? -4 : -0.5;
   const score = style + vocabulary + headline + points;
   // Reasons are words for --stage fragments; a page of thousands of seams does without.
   const why = text ? reasons([...text, [style, 'punctuation style'], [vocabulary, 'shared vocabulary'], [headline, 'headline above head']]) : NO_REASONS;

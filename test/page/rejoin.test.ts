@@ -3,7 +3,13 @@ import { numberingScore } from '../../src/page/evidence.js';
 import { isCut } from '../../src/page/fragments.js';
 import { leadingMarker, type LeadingMarker } from '../../src/page/markers.js';
 import fc from 'fast-check';
-import { bestMatching, type SeamCandidate } from '../../src/page/rejoin.js';
+import { bestMatching, linkSeams, type SeamCandidate } from '../../src/page/rejoin.js';
+import { readFileSync } from 'node:fs';
+import { LineIndex } from '../../src/decode/lines.js';
+import { pageBlocks } from '../../src/frontends/ocr.js';
+import { classifyBlocks } from '../../src/page/classify.js';
+import { cutFragments } from '../../src/page/fragments.js';
+import { MOST_STYLE_SCORE, Vocabulary } from '../../src/page/evidence.js';
 import { opensOnParticle, seamWord } from '../../src/page/seams.js';
 import { bracketFit, closedAtStart, openAtEnd } from '../../src/page/brackets.js';
 import type { Block } from '../../src/types.js';
@@ -28,6 +34,40 @@ describe('choosing the joins of a page', () => {
   it('uses each tail and each head at most once, across independent groups', () => {
     const chosen = bestMatching([seam(1, 5, 3), seam(1, 6, 2), seam(3, 8, 2), seam(4, 8, 2.5), seam(4, 9, 1)]);
     expect(joins(chosen)).toEqual(['1->5', '3->8', '4->9']);
+  });
+});
+
+describe('weighing only the pairs that can be chosen', () => {
+  const fixture = (name: string) => readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8');
+  const pages = ['seed-page.txt', 'seed-page.wrapped.txt'].map(fixture);
+  // a page of short bare lines (maybe cut, maybe whole), which most pairs cannot join
+  pages.push(pages[0].replace(/，/g, '\n\n'));
+
+  it.each(pages.map((text, i) => [i, text]))('chooses the joins a full weighing chooses (page %i)', (_i, text) => {
+    const fragments = cutFragments(classifyBlocks(pageBlocks(text)), new LineIndex(text)).fragments;
+    const quick = linkSeams(fragments, new Vocabulary());
+    // explaining weighs and keeps every pair, those below the bar included
+    const full = linkSeams(fragments, new Vocabulary(), true);
+    expect(full.candidates.some((c) => c.score < -50)).toBe(true);
+    expect(quick.links.size).toBeGreaterThan(0);
+    expect([...quick.links].sort()).toEqual(full.candidates.filter((c) => c.chosen).map((c) => [c.tail, c.head]).sort());
+  });
+
+  it('leaves pairs by a bound that holds: the contexts add at most 0.5 for style and 4 for vocabulary, and the paragraph above only takes away', () => {
+    const most = new Map<string, number>();
+    for (const text of pages) {
+      const fragments = cutFragments(classifyBlocks(pageBlocks(text)), new LineIndex(text)).fragments;
+      for (const c of linkSeams(fragments, new Vocabulary(), true).candidates) {
+        for (const why of c.why) {
+          const reason = why.replace(/^\S+ /, '');
+          most.set(reason, Math.max(most.get(reason) ?? -Infinity, Number(why.split(' ')[0])));
+        }
+      }
+    }
+    expect(most.get('punctuation style')).toBe(MOST_STYLE_SCORE);
+    expect(most.get('shared vocabulary')).toBeGreaterThan(2);
+    expect(most.get('shared vocabulary')).toBeLessThanOrEqual(4);
+    expect(most.get('reads on from the paragraph above')).toBeLessThan(0);
   });
 });
 
