@@ -153,8 +153,8 @@ export class Vocabulary {
     let half = 0;
     let full = 0;
     let prev = -1;
-    // (the look-up of idOf() written out: a cold run interprets this loop, where a
-    // call per bigram costs more than the look-up)
+    // (the look-up written out, not a method: a cold run interprets this loop, where
+    // a call per bigram costs more than the look-up)
     let { slots, tally, touched, shift } = this;
     let mask = (slots.length >> 1) - 1;
     for (let i = 0; i < text.length; i++) {
@@ -169,9 +169,16 @@ export class Vocabulary {
           let id: number;
           if (k === code) id = slots[(slot << 1) + 1];
           else {
-            id = this.idOf(code);
-            ({ slots, tally, touched, shift } = this);
-            mask = (slots.length >> 1) - 1;
+            // new to the page (nearly half the bigrams of a page): numbered in the
+            // empty slot the probe stopped at
+            id = this.size++;
+            slots[slot << 1] = code;
+            slots[(slot << 1) + 1] = id;
+            if (this.size === tally.length || this.size * 4 > slots.length) {
+              this.grow();
+              ({ slots, tally, touched, shift } = this);
+              mask = (slots.length >> 1) - 1;
+            }
           }
           if (tally[id]++ === 0) touched[n++] = id;
         }
@@ -265,22 +272,10 @@ export class Vocabulary {
     return sum;
   }
 
-  private idOf(code: number): number {
-    const { slots } = this;
-    const mask = (slots.length >> 1) - 1;
-    let slot = Math.imul(code, 0x9e3779b1) >>> this.shift;
-    for (;;) {
-      const k = slots[slot << 1];
-      if (k === code) return slots[(slot << 1) + 1];
-      if (k === -1) break;
-      slot = (slot + 1) & mask;
-    }
-    const id = this.size++;
-    slots[slot << 1] = code;
-    slots[(slot << 1) + 1] = id;
+  /** Room for the ids numbered so far and more: the arrays indexed by id, the slots. */
+  private grow(): void {
     if (this.size === this.tally.length) this.growArrays();
-    if (this.size * 4 > slots.length) this.rehash();
-    return id;
+    if (this.size * 4 > this.slots.length) this.rehash();
   }
 
   /** Room for more ids in the arrays indexed by id (the old counts kept). */
