@@ -120,6 +120,12 @@ describe('bin/policyparse as a child process', () => {
       expect(two.stdout).toBe(one.stdout);
       expect(two.status).toBe(one.status);
     }
+    // as long, but no pages: the worker started on the chance of pages goes unused
+    const unpaged = join(scratch, 'unpaged.txt');
+    writeFileSync(unpaged, readFileSync(pages, 'utf8').replace(/\f/g, ''));
+    const one = runPages(['-q', '--jobs', '1', unpaged]);
+    expect(one.stdout.length).toBeGreaterThan(300_000);
+    expect(runPages(['-q', '--jobs', '2', unpaged]).stdout).toBe(one.stdout);
   });
 
   it('a reader that stops early (… 2>&1 | head -1) ends the run with exit 0, diagnostics or not', () => {
