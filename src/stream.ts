@@ -206,7 +206,7 @@ const articleId = (n: number) => `a${n}`;
 const localNumber = (id: string) => Number(id.slice(1));
 
 /** A page's articles (numbered from a1) numbered on after `offset` articles of the pages before. */
-export function renumber(articles: Article[], offset: number): void {
+function renumber(articles: Article[], offset: number): void {
   if (offset) for (const article of articles) article.id = articleId(localNumber(article.id) + offset);
 }
 

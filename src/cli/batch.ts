@@ -8,7 +8,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
-import type { Article, Decoded, Diagnostic, InputFormat } from '../types.js';
+import type { Decoded, Diagnostic, InputFormat } from '../types.js';
 import { decodeUtf8File } from '../decode/index.js';
 import { InputError } from '../errors.js';
 import type { Output } from './render.js';
