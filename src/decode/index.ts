@@ -44,13 +44,16 @@ type Evidence = 'option' | 'bom' | 'meta' | 'sniff';
 export function decode(bytes: Uint8Array, options: DecodeOptions = {}): Decoded {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const diagnostics: Diagnostic[] = [];
-  const choice = chooseEncoding(bytes, options.encoding, diagnostics);
+  // (checked once, when first asked: by the sniffing, or for the decoder below)
+  let valid: boolean | undefined;
+  const isValidUtf8 = () => (valid ??= isUtf8(bytes));
+  const choice = chooseEncoding(bytes, options.encoding, diagnostics, isValidUtf8);
   // TextDecoder drops a BOM that matches its encoding; a foreign BOM under --encoding stays visible.
   // Valid UTF-8 (nearly every input) goes through Buffer's decoder: the same text, in
   // about two thirds of the time, and no TextDecoder to make.
   const decoder = choice.label === 'utf-8' ? null : decoderFor(choice.label, choice.evidence === 'option' ? options.encoding : undefined);
   const encoding = decoder?.encoding ?? 'utf-8';
-  const validUtf8 = encoding === 'utf-8' && isUtf8(bytes);
+  const validUtf8 = encoding === 'utf-8' && isValidUtf8();
   const text = validUtf8 ? validUtf8Text(bytes) : (decoder ?? decoderFor('utf-8', undefined)).decode(bytes);
   if (!encoding.startsWith('utf-16') && looksBinary(bytes)) {
     throw new InputError('binary input (control bytes found): not a text, Markdown or HTML page');
@@ -137,7 +140,7 @@ function unfinishedTail(b: Uint8Array, end: number): number {
   return 0;
 }
 
-function chooseEncoding(bytes: Uint8Array, forced: string | undefined, diagnostics: Diagnostic[]): { label: string; evidence: Evidence } {
+function chooseEncoding(bytes: Uint8Array, forced: string | undefined, diagnostics: Diagnostic[], isValidUtf8: () => boolean): { label: string; evidence: Evidence } {
   if (forced) return { label: forced.trim(), evidence: 'option' };
   const bom = bomOf(bytes);
   if (bom) return { label: bom, evidence: 'bom' };
@@ -146,19 +149,18 @@ function chooseEncoding(bytes: Uint8Array, forced: string | undefined, diagnosti
   const declared = declaredCharset(bytes);
   if (declared) {
     const family = new TextDecoder(declared).encoding;
-    const utf8 = utf8Status(bytes);
-    if (family !== 'utf-8' && utf8.valid && hasNonAscii(bytes)) {
+    if (family !== 'utf-8' && isValidUtf8() && hasNonAscii(bytes)) {
       diagnostics.push(info('charset-mismatch', `the page declares charset ${declared} but its bytes are UTF-8; decoded as utf-8`));
       return { label: 'utf-8', evidence: 'sniff' };
     }
-    if (family === 'utf-8' && !utf8.valid && !mostlyUtf8(bytes) && isGb18030Clean(bytes)) {
+    if (family === 'utf-8' && !isValidUtf8() && !mostlyUtf8(bytes) && isGb18030Clean(bytes)) {
       diagnostics.push(info('charset-mismatch', `the page declares charset ${declared} but its bytes are not UTF-8; decoded as gb18030`));
       return { label: 'gb18030', evidence: 'sniff' };
     }
     // GBK and GB2312 pages routinely contain GB18030-only characters; the superset decodes them all.
     return { label: family === 'gbk' ? 'gb18030' : declared, evidence: 'meta' };
   }
-  return { label: utf8Status(bytes).valid || mostlyUtf8(bytes) ? 'utf-8' : 'gb18030', evidence: 'sniff' };
+  return { label: isValidUtf8() || mostlyUtf8(bytes) ? 'utf-8' : 'gb18030', evidence: 'sniff' };
 }
 
 /**
