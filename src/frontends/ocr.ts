@@ -154,9 +154,6 @@ function lineWidths(text: string, start: number, end: number): { chars: number; 
   return { chars: end - start - bom - pairs, columns: Math.ceil(half / 2) };
 }
 
-const lineWidth: Measure = (text, start, end) => lineWidths(text, start, end).chars;
-const lineColumns: Measure = (text, start, end) => lineWidths(text, start, end).columns;
-
 function isWide(c: number): boolean {
   return (
     (c >= 0x1100 && c <= 0x115f) ||
@@ -194,11 +191,10 @@ interface WrapShape {
  * printed column (where 2025年底 is narrower than four Han characters): the
  * measure under which the lines are more regular is the one the text was cut by.
  */
-type Measure = (text: string, start: number, end: number) => number;
-
 interface Measured {
   shape: WrapShape;
-  measure: Measure;
+  /** every line's width under that measure, in eachLine() order (0: a blank line) */
+  widths: readonly number[];
   /** non-blank lines */
   content: number;
 }
@@ -210,22 +206,29 @@ function measure(text: string): Measured {
   if (lastMeasured && lastMeasured.text === text) return lastMeasured.measured;
   const byChars = new Map<number, number>();
   const byColumns = new Map<number, number>();
-  let all = 0;
+  const charWidths: number[] = [];
+  const columnWidths: number[] = [];
   let content = 0;
   let indented = 0;
   eachLine(text, (start, end) => {
-    all++;
-    if (isBlank(text, start, end)) return;
+    if (isBlank(text, start, end)) {
+      charWidths.push(0);
+      columnWidths.push(0);
+      return;
+    }
     content++;
     if (isIndented(text, start, end)) indented++;
     const { chars, columns } = lineWidths(text, start, end);
+    charWidths.push(chars);
+    columnWidths.push(columns);
     byChars.set(chars, (byChars.get(chars) ?? 0) + 1);
     byColumns.set(columns, (byColumns.get(columns) ?? 0) + 1);
   });
+  const all = charWidths.length;
   const chars = shapeOf(byChars, content, indented, all);
   const columns = shapeOf(byColumns, content, indented, all);
   const measured: Measured =
-    columns.regular > chars.regular ? { shape: columns, measure: lineColumns, content } : { shape: chars, measure: lineWidth, content };
+    columns.regular > chars.regular ? { shape: columns, widths: columnWidths, content } : { shape: chars, widths: charWidths, content };
   lastMeasured = { text, measured };
   return measured;
 }
@@ -309,7 +312,7 @@ export function textBlocks(text: string): BlockStream {
  */
 export function unwrapColumns(text: string): BlockStream {
   const blocks: Block[] = [];
-  const { shape, measure: widthOf } = measure(text);
+  const { shape, widths } = measure(text);
   const width = shape.width;
   let current: Block | null = null;
   // The last character of the paragraph so far, kept aside: reading it off a text
@@ -319,7 +322,9 @@ export function unwrapColumns(text: string): BlockStream {
     if (current) blocks.push(current);
     current = null;
   };
+  let line = -1;
   eachLine(text, (start, end) => {
+    line++;
     if (isBlank(text, start, end)) {
       close();
       return;
@@ -341,7 +346,7 @@ export function unwrapColumns(text: string): BlockStream {
     }
     tail = piece.text.slice(-1);
     // a line clearly shorter than the column ends its paragraph (a heading too, once it fits)
-    if (widthOf(text, start, end) < width - 2) close();
+    if (widths[line] < width - 2) close();
   });
   close();
   return { blocks, meta: {}, diagnostics: [] };
