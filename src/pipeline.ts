@@ -2,8 +2,8 @@ import type { Article, ArticleDraft, BlockStream, Decoded, InputFormat, PolicyDo
 import { decode, decodeString } from './decode/index.js';
 import { LineIndex } from './decode/lines.js';
 import { htmlBlocks } from './frontends/html.js';
-import { looksHardWrapped, textBlocks, unwrapColumns } from './frontends/ocr.js';
-import { loadMarkdownParser, markdownBlocks } from './frontends/markdown.js';
+import { textBlocks } from './frontends/ocr.js';
+import { loadMarkdownParser, markdownFrontEnd } from './frontends/markdown.js';
 import { withSetAside } from './frontends/set-aside.js';
 import { splitPage, type PageExplain } from './page/index.js';
 import { parseStructure } from './structure/index.js';
@@ -93,7 +93,7 @@ function frontEnd(format: InputFormat, text: string): BlockStream {
     case 'html':
       return htmlBlocks(text);
     case 'markdown':
-      return looksHardWrapped(text) ? unwrapColumns(text) : markdownBlocks(text);
+      return markdownFrontEnd(text);
     case 'text':
       return textBlocks(text);
   }

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Block, BlockStream, Diagnostic, SourceRange } from '../types.js';
 import { scanLines } from './text.js';
-import { cellRow, squeezeWithOffsets as squeeze, segmentsFromOffsets, sourceOffsets, squeezeBlockSpaces } from './ocr.js';
+import { cellRow, looksHardWrapped, squeezeWithOffsets as squeeze, segmentsFromOffsets, sourceOffsets, squeezeBlockSpaces, textPages, unwrapColumns } from './ocr.js';
 import { replaceLoneSurrogates } from '../decode/surrogates.js';
 
 /**
@@ -87,6 +87,36 @@ const MARKUP = [
 /** True when a page uses Markdown that the line scanner would read as text. */
 export function needsMarkdownParser(text: string): boolean {
   return MARKUP.some((re) => re.test(text));
+}
+
+/**
+ * A .md file as the front-end reads it: as Markdown, or unwrapped as plain text
+ * when it is hard-wrapped (OCR output or a pasted column saved as .md). Form
+ * feeds divide a file into printed pages, and as for plain text (textBlocks)
+ * each page is judged on its own: one file may hold wrapped pages and others,
+ * and a verdict for the whole would keep one paragraph per wrapped line of
+ * every wrapped page. A file with no wrapped page stays one Markdown document,
+ * so that a list or quote may run on across a form feed.
+ */
+export function markdownFrontEnd(text: string): BlockStream {
+  if (!text.includes('\f')) return looksHardWrapped(text) ? unwrapColumns(text) : markdownBlocks(text);
+  // (lone surrogates replaced once, for the whole file: the diagnostic's position is the file's)
+  const { text: source, diagnostic } = replaceLoneSurrogates(text);
+  const pages = textPages(source).map(({ offset, end }) => ({ offset, text: source.slice(offset, end) }));
+  const wrapped = pages.map((page) => looksHardWrapped(page.text));
+  if (!wrapped.includes(true)) return markdownBlocks(text);
+  const out: BlockStream & { markup: SourceRange[] } = { blocks: [], meta: {}, diagnostics: diagnostic ? [diagnostic] : [], markup: [] };
+  pages.forEach((page, k) => {
+    const stream = wrapped[k] ? unwrapColumns(page.text) : markdownBlocks(page.text);
+    for (const block of stream.blocks) {
+      for (const s of block.segments) (s.start += page.offset), (s.end += page.offset);
+      out.blocks.push(block);
+    }
+    for (const r of stream.markup ?? []) out.markup.push({ start: r.start + page.offset, end: r.end + page.offset });
+    // (what is left is the parser's absence, said at the file's start: once)
+    for (const d of stream.diagnostics) if (!out.diagnostics.some((seen) => seen.code === d.code)) out.diagnostics.push(d);
+  });
+  return out;
 }
 
 /** Markdown text -> blocks; the fast line scanner unless the page needs the real parser (or `force`). */

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { scanLines } from '../../src/frontends/text.js';
 import { looksHardWrapped, squeezeBlockSpaces, squeezeCjkSpaces, textBlocks, unwrapColumns } from '../../src/frontends/ocr.js';
-import { parse } from '../../src/index.js';
+import { markdownFrontEnd } from '../../src/frontends/markdown.js';
+import { parse, parseAsync } from '../../src/index.js';
+import { accountFor } from '../helpers/accounting.js';
 import type { Block } from '../../src/types.js';
 
 const read = (name: string) => readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8');
@@ -109,6 +111,29 @@ describe('hard-wrapped OCR columns', () => {
     const one = shape(scanLines(seed).blocks);
     expect(shape(blocks)).toEqual([...one, ...one, ...one]);
     expectExactSegments(mixed, blocks);
+  });
+
+  it('are judged page by page in a .md file too, as in a .txt file', () => {
+    const mixed = seed + '\f' + wrapped + '\f' + seed;
+    const blocks = markdownFrontEnd(mixed).blocks;
+    expect(shape(blocks)).toEqual(shape(textBlocks(mixed).blocks));
+    expectExactSegments(mixed, blocks);
+    const asMarkdown = parse(mixed, { name: 'mixed.md' });
+    const asText = parse(mixed, { name: 'mixed.txt' });
+    expect(asMarkdown.articles).toEqual(asText.articles);
+    // (a verdict for the whole file kept every wrapped line a paragraph: 3x the paragraphs)
+    expect(asMarkdown.articles.flatMap((a) => a.text.split('\n'))).toHaveLength(3 * parse(seed, { name: 'seed.txt' }).articles.flatMap((a) => a.text.split('\n')).length);
+  });
+
+  it('leave the Markdown pages of a .md file Markdown, their markup placed in the file', async () => {
+    const list = '# 通知\n\n- **第一项**：加强领导。\n- 第二项：[落实](https://example.org)责任。\n';
+    const mixed = list + '\f' + wrapped + '\f' + list;
+    const doc = await parseAsync(mixed, { name: 'mixed.md' });
+    expect(doc.diagnostics.map((d) => d.code)).not.toContain('markdown-parser-unavailable');
+    expect(doc.markup?.length).toBeGreaterThan(0);
+    for (const m of doc.markup ?? []) expect(mixed.slice(m.span.start.offset, m.span.end.offset)).toBe(m.text);
+    expect(doc.articles.flatMap((a) => a.text.split('\n'))).toContain('第二项：落实责任。');
+    expect(accountFor(mixed, doc, { format: 'markdown' }).ok).toBe(true);
   });
 
   it('keep one exact segment per joined line', () => {
