@@ -11,6 +11,7 @@ import { buildArticle, detectFormat, fromString, OUTPUT_VERSION, type ParseOptio
 import { pageBlocks, textPages, type TextPage } from './frontends/ocr.js';
 import { splitPage } from './page/index.js';
 import { schemaErrors } from './schema/index.js';
+import { append } from './arrays.js';
 
 /** Everything of the document but its articles, known once the last page is done. */
 export type DocumentShell = Omit<PolicyDocument, 'articles'>;
@@ -119,7 +120,7 @@ export function parsePage(text: string, base: TextBase): PageParse {
   page.articles.forEach((draft, i) => {
     const built = buildArticle(draft, i, lines);
     parsed.articles.push(built.article);
-    parsed.articleDiagnostics.push(...built.diagnostics);
+    append(parsed.articleDiagnostics, built.diagnostics);
   });
   if (parsed.articles.length > 0) check({ ...EMPTY_SHELL, articles: parsed.articles });
   return parsed;
@@ -140,12 +141,12 @@ function joinPages(decoded: Decoded, format: InputFormat, options: ParseOptions)
       // This page's article numbers start after those of the pages before it.
       const offset = count;
       for (const f of page.furniture) furniture.push(offset && f.article ? { ...f, article: articleId(localNumber(f.article) + offset) } : f);
-      unassigned.push(...page.unassigned);
-      sections.push(...page.sections);
+      append(unassigned, page.unassigned);
+      append(sections, page.sections);
       date ??= page.date;
       edition ??= page.edition;
-      pageDiagnostics.push(...page.pageDiagnostics);
-      articleDiagnostics.push(...page.articleDiagnostics);
+      append(pageDiagnostics, page.pageDiagnostics);
+      append(articleDiagnostics, page.articleDiagnostics);
       count += page.articles.length;
       return offset;
     },

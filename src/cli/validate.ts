@@ -4,6 +4,7 @@ import { schemaErrors, type SchemaError } from '../schema/index.js';
 import { EXIT, type CliIO } from './io.js';
 import { describeIoError } from './task.js';
 import { expandGlob, hasMagic } from './glob.js';
+import { append } from '../arrays.js';
 
 /**
  * `policyparse validate FILE|GLOB…`: one line on stdout per invalid document,
@@ -24,7 +25,7 @@ export async function runValidate(patterns: string[], io: CliIO): Promise<number
       io.stderr.write(`${pattern}: no files match\n`);
       unmatched++;
     }
-    files.push(...matched);
+    append(files, matched);
   }
   let invalid = 0;
   let unreadable = 0;

@@ -1,4 +1,5 @@
 import type { Article, Node, PolicyDocument } from '../types.js';
+import { append } from '../arrays.js';
 
 /**
  * Each article re-rendered as Markdown that policyparse reads back into the same
@@ -21,7 +22,7 @@ import type { Article, Node, PolicyDocument } from '../types.js';
 export function formatMarkdown(doc: PolicyDocument): string {
   const blocks: string[] = [];
   if (doc.page.section) blocks.push(`# ${doc.page.section}`);
-  for (const article of doc.articles) blocks.push(...articleBlocks(article));
+  for (const article of doc.articles) append(blocks, articleBlocks(article));
   return blocks.length ? blocks.join('\n\n') + '\n' : '';
 }
 
@@ -38,14 +39,14 @@ function articleBlocks(article: Article): string[] {
   const dateline = article.dateline ? datelinePlace(article) : 'none';
   if (dateline === 'own-line-before') blocks.push(paragraph(article.dateline!.text));
   const body: string[] = [];
-  for (const node of article.body) body.push(...nodeBlocks(node, 0, sources));
+  for (const node of article.body) append(body, nodeBlocks(node, 0, sources));
   if (dateline === 'inline-before') {
     // 新华社北京5月18日电　近日，…: the dateline opens the first paragraph.
     const i = body.findIndex((b) => !b.startsWith('#') && !b.startsWith('|'));
     if (i === -1) body.unshift(paragraph(article.dateline!.text));
     else body[i] = paragraph(`${article.dateline!.text}\u3000${body[i]}`);
   }
-  blocks.push(...body);
+  append(blocks, body);
   if (dateline === 'after') blocks.push(paragraph(article.dateline!.text));
   if (article.continuedTo) blocks.push(paragraph(article.continuedTo.text));
   return blocks;
@@ -70,7 +71,7 @@ function nodeBlocks(node: Node, depth: number, sources: SourceLines): string[] {
     const question = node.question ?? node.heading ?? '';
     blocks.push(paragraph(`${node.marker ?? '问：'}${question}`), ...textLines.map(paragraph));
   } else if (!node.marker && !node.heading) {
-    blocks.push(...textLines.map(paragraph));
+    append(blocks, textLines.map(paragraph));
   } else {
     const written = sources.find(node);
     const head = `${node.marker ?? ''}${node.marker && node.heading !== null ? written.afterMarker : ''}${node.heading ?? ''}`;
@@ -81,7 +82,7 @@ function nodeBlocks(node: Node, depth: number, sources: SourceLines): string[] {
       // back as a Markdown heading it would lose its full stop.
       const asHeading = level <= MAX_LEVEL && !/[。．；;！!？?]$/.test(line);
       blocks.push(asHeading ? `${'#'.repeat(level)} ${oneLine(line)}` : paragraph(line));
-      blocks.push(...textLines.map(paragraph));
+      append(blocks, textLines.map(paragraph));
     } else if (textLines.length === 0) {
       blocks.push(paragraph(head));
     } else {

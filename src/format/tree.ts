@@ -1,5 +1,6 @@
 import type { Article, Node, PolicyDocument } from '../types.js';
 import { plain, type Paint } from './paint.js';
+import { append } from '../arrays.js';
 
 export interface TreeOptions {
   paint?: Paint;
@@ -22,7 +23,7 @@ export function formatTree(doc: PolicyDocument, options: TreeOptions = {}): stri
   const previewLength = options.previewLength ?? 24;
   const out: string[] = [documentLine(doc, paint)];
   for (const article of doc.articles) {
-    out.push(...articleLines(article, paint, previewLength));
+    append(out, articleLines(article, paint, previewLength));
   }
   if (doc.unassigned.length) out.push(paint.warning(`unassigned  ${doc.unassigned.length} piece(s) of text in no article`));
   return out.join('\n') + '\n';

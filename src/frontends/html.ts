@@ -4,6 +4,7 @@ import { InputError } from '../errors.js';
 import { LineIndex } from '../decode/lines.js';
 import { cellRow, squeezeWithOffsets as squeeze, segmentsFromOffsets } from './ocr.js';
 import { replaceLoneSurrogates } from '../decode/surrogates.js';
+import { append } from '../arrays.js';
 
 /**
  * The HTML front-end: e-paper article pages -> the article's blocks, and only them.
@@ -549,7 +550,7 @@ function rowsOf(table: DomElement): DomElement[] {
   const rows: DomElement[] = [];
   for (const child of elements(table)) {
     if (child.name === 'tr') rows.push(child);
-    else if (child.name === 'thead' || child.name === 'tbody' || child.name === 'tfoot') rows.push(...elements(child).filter((e) => e.name === 'tr'));
+    else if (child.name === 'thead' || child.name === 'tbody' || child.name === 'tfoot') append(rows, elements(child).filter((e) => e.name === 'tr'));
   }
   return rows;
 }
@@ -583,8 +584,8 @@ function collectRow(row: DomElement, c: Collector): void {
     const d: Draft = { chars: [], offsets: [], linkChars: 0, owner: cell, heading: 0, order: 0 };
     for (const part of inner.drafts) {
       if (d.chars.length) d.chars.push(' '), d.offsets.push(-1);
-      d.chars.push(...part.chars);
-      d.offsets.push(...part.offsets);
+      append(d.chars, part.chars);
+      append(d.offsets, part.offsets);
       d.linkChars += part.linkChars;
     }
     cells.push(d);
@@ -799,7 +800,8 @@ function findElement(el: DomElement, test: (e: DomElement) => boolean): DomEleme
   while (stack.length) {
     const e = stack.pop()!;
     if (test(e)) return e;
-    stack.push(...elements(e).reverse());
+    const children = elements(e);
+    for (let k = children.length - 1; k >= 0; k--) stack.push(children[k]);
   }
   return null;
 }

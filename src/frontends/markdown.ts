@@ -3,6 +3,7 @@ import type { Block, BlockStream, Diagnostic, SourceRange } from '../types.js';
 import { scanLines } from './text.js';
 import { cellRow, looksHardWrapped, squeezeWithOffsets as squeeze, segmentsFromOffsets, sourceOffsets, squeezeBlockSpaces, textPages, unwrapColumns } from './ocr.js';
 import { replaceLoneSurrogates } from '../decode/surrogates.js';
+import { append } from '../arrays.js';
 
 /**
  * The Markdown front-end. Pages whose only Markdown is ATX headings (most pages:
@@ -144,7 +145,7 @@ function shiftPositions(root: MdNode, by: number): void {
     const node = stack.pop()!;
     if (node.position?.start.offset !== undefined) node.position.start.offset += by;
     if (node.position?.end.offset !== undefined) node.position.end.offset += by;
-    if (node.children) stack.push(...node.children);
+    if (node.children) append(stack, node.children);
   }
 }
 

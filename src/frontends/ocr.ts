@@ -2,6 +2,7 @@ import type { Block, BlockStream, Segment } from '../types.js';
 import type { TextBase } from '../decode/lines.js';
 import { lineBlock, scanLines } from './text.js';
 import { matchMarker } from '../structure/levels.js';
+import { append } from '../arrays.js';
 
 /**
  * Helpers for text that went through OCR or a fixed-width column: spaces put
@@ -412,8 +413,8 @@ export function cellRow(cells: ReadonlyArray<{ chars: string[]; offsets: number[
     const squeezed = squeezeWithOffsets(cell.chars.join(''), cell.offsets);
     texts.push(squeezed.text);
     if (chars.length) chars.push(' ', '|', ' '), offsets.push(-1, -1, -1);
-    chars.push(...squeezed.text);
-    offsets.push(...squeezed.offsets);
+    append(chars, squeezed.text);
+    append(offsets, squeezed.offsets);
   }
   return { text: chars.join(''), segments: segmentsFromOffsets(offsets), cells: texts };
 }

@@ -2,6 +2,7 @@ import type { Continuation } from '../types.js';
 import type { Fragment } from './fragments.js';
 import { numberingScore, styleScore, type TextProfile, type Vocabulary } from './evidence.js';
 import type { LeadingMarker } from './markers.js';
+import { append } from '../arrays.js';
 
 /** An article under construction: its fragments in reading order. */
 export interface Chain {
@@ -52,7 +53,7 @@ export function chooseChain(f: Fragment, chains: Chain[], fragments: Fragment[],
   // paragraphs of its column say where it belongs (a few: a page of unnumbered
   // paragraphs must not be read to its end for each one).
   const ahead = [...f.markers];
-  for (let k = f.index + 1; k < fragments.length && k <= f.index + LOOK_AHEAD && fragments[k].soft && ahead.length < 2; k++) ahead.push(...fragments[k].markers);
+  for (let k = f.index + 1; k < fragments.length && k <= f.index + LOOK_AHEAD && fragments[k].soft && ahead.length < 2; k++) append(ahead, fragments[k].markers);
   const ff = vocabulary.ofBlocks(f.blocks);
   let best: Chain | undefined;
   let bestScore = -Infinity;

@@ -16,6 +16,7 @@ import { cutFragments, type Fragment } from './fragments.js';
 import { linkSeams, type SeamCandidate } from './rejoin.js';
 import { chooseChain, repeatsHeadline, type Chain } from './assign.js';
 import { Vocabulary } from './evidence.js';
+import { append } from '../arrays.js';
 
 export interface PageResult {
   articles: ArticleDraft[];
@@ -71,7 +72,7 @@ function byFormFeed(blocks: Block[], text: string): Block[][] {
 function splitOnePage(blocks: Block[], lines: LineIndex, out: PageResult, explain: boolean): void {
   const items = classifyBlocks(blocks);
   const { fragments, diagnostics } = cutFragments(items, lines);
-  out.diagnostics.push(...diagnostics);
+  append(out.diagnostics, diagnostics);
   // (the Han bigrams of the page, numbered: the seams' and the articles' vocabulary evidence)
   const vocabulary = new Vocabulary();
   const seams = linkSeams(fragments, vocabulary, explain);
@@ -119,7 +120,7 @@ function assembleChains(fragments: Fragment[], links: Map<number, number>, vocab
       chains.push(chain);
     }
     chain.fragments.push(f.index);
-    chain.markers.push(...f.markers);
+    append(chain.markers, f.markers);
     for (const b of f.blocks) chain.profile.add(b);
     chainOf.set(f.index, chain);
     for (const h of f.headlines) {
@@ -188,7 +189,7 @@ function readingOrder(members: number[], fragments: Fragment[], links: Map<numbe
     let next: number[] | undefined = run;
     while (next && !placed.has(next)) {
       placed.add(next);
-      order.push(...next);
+      append(order, next);
       const head = links.get(next[next.length - 1]);
       next = head !== undefined && heads.has(head) ? runOf.get(head) : undefined;
     }

@@ -4,6 +4,7 @@ import type { LeadingMarker } from './markers.js';
 import { opensOnParticle, seamWord } from './seams.js';
 import { closedAtStart, openAtEnd, pairsUp } from './brackets.js';
 import { OPENS_ON_CLOSING_PUNCTUATION } from './furniture.js';
+import { append } from '../arrays.js';
 
 export interface SeamCandidate {
   tail: number;
@@ -213,8 +214,8 @@ export function bestMatching(candidates: SeamCandidate[]): SeamCandidate[] {
     const tails = [...new Set(group.map((c) => c.tail))];
     const heads = [...new Set(group.map((c) => c.head))];
     if (tails.length === 1 || heads.length === 1) chosen.push(group[0]);
-    else if (tails.length * heads.length > EXACT_MATCHING_LIMIT) chosen.push(...greedyMatching(group));
-    else chosen.push(...assignment(group, tails, heads));
+    else if (tails.length * heads.length > EXACT_MATCHING_LIMIT) append(chosen, greedyMatching(group));
+    else append(chosen, assignment(group, tails, heads));
   }
   return chosen;
 }

@@ -10,6 +10,7 @@ import { fakeIO } from '../cli/fake-io.js';
 import { InputError } from '../../src/errors.js';
 import { parse } from '../../src/pipeline.js';
 import { checkCase, utf16WithBom } from './cases.js';
+import { accountFor } from '../helpers/accounting.js';
 import { engine } from './fixtures.js';
 
 const repeat = (s: string, n: number) => Array.from({ length: n }, () => s).join('');
@@ -138,6 +139,35 @@ describe('hostile inputs keep the invariants', () => {
   it('20,000 nested <div>s', () => {
     const html = repeat('<div>', 20_000) + '第一条　正文' + repeat('</div>', 20_000);
     checkCase(engine, { input: html, name: 'page.html' });
+  });
+});
+
+// Were crashes ("Maximum call stack size exceeded", exit 70): arrays of a size the
+// input decides were appended with push(...items), which takes each item as an
+// argument, and V8 runs out of stack past about 125,000 of them.
+describe('counts past what one call takes as arguments', () => {
+  const many = 150_000;
+  const lines = (line: (i: number) => string) => Array.from({ length: many }, (_, i) => line(i)).join('');
+  /** checkCase() but for its second parse (each of these takes seconds; smaller inputs check determinism). */
+  const checkOnce = (input: string, name: string) => {
+    const doc = engine.parse(input, { name });
+    expect(engine.schemaErrors(doc)).toEqual([]);
+    // (the summary names what is missing or extra; empty when every character is there once)
+    expect(accountFor(input, doc, { format: doc.source.format }).summary).toBe('');
+    return doc;
+  };
+
+  it('a page of 150,000 short paragraphs (one article, its fragments read in one run)', () => {
+    checkOnce(lines((i) => `段落${i}。\n\n`), 'page.txt');
+  });
+
+  it('150,000 第N条 lines (a diagnostic each)', () => {
+    const doc = checkOnce(lines((i) => `第${i + 1}条　内容\n`), 'law.txt');
+    expect(doc.diagnostics.length).toBeGreaterThan(125_000);
+  });
+
+  it('a <div> of 150,000 <p>s', () => {
+    checkOnce(`<html><body><div>${lines((i) => `<p>段落${i}。</p>`)}</div></body></html>`, 'page.html');
   });
 });
 
