@@ -279,14 +279,28 @@ function placeFurniture(
     if (article !== undefined && !out.articles[article].dateline) out.articles[article].dateline = { ...dateline, span };
     out.furniture.push({ kind: 'dateline', text: dateline.text, article: article === undefined ? null : `a${article + 1}`, span });
   }
-  // Continuations: the chain kept the first 上接 it saw; give it its place.
-  for (const a of out.articles) {
+  // Continuations: the chain kept the first 上接 it saw; give it its place. (This
+  // page's articles: those of earlier pages were placed with theirs. Looked up,
+  // not searched for each: a page of 20,000 continued articles took 4.8 s.)
+  let markerItems: Map<Continuation, PageItem> | null = null;
+  for (let k = firstArticle; k < out.articles.length; k++) {
+    const a = out.articles[k];
     if (a.continuedFrom && !a.continuedFrom.span) {
-      const item = items.find((it) => it.kind === 'continuation-from' && it.continuation === a.continuedFrom);
+      markerItems ??= continuationItems(items);
+      const item = markerItems.get(a.continuedFrom);
       if (item) {
         a.continuedFrom = { ...a.continuedFrom, span: lines.extent(item.block.segments) };
       }
     }
   }
   out.furniture.sort((a, b) => a.span.start.offset - b.span.start.offset);
+}
+
+/** The 上接 items of a page by the continuation each holds (the first, should two hold one). */
+function continuationItems(items: PageItem[]): Map<Continuation, PageItem> {
+  const byContinuation = new Map<Continuation, PageItem>();
+  for (const it of items) {
+    if (it.kind === 'continuation-from' && it.continuation && !byContinuation.has(it.continuation)) byContinuation.set(it.continuation, it);
+  }
+  return byContinuation;
 }
