@@ -134,11 +134,6 @@ export class Vocabulary {
     return new TextProfile(this, blocks);
   }
 
-  /** @internal how many bigrams the page's tables have room for before they grow */
-  get capacity(): number {
-    return this.tally.length;
-  }
-
   /** An empty profile that grows a block at a time (an article as fragments join it). */
   growing(): TextProfile {
     return new TextProfile(this, null);
@@ -272,6 +267,15 @@ export class Vocabulary {
     return sum;
   }
 
+  /** @internal Σ counts[g] × b[g] */
+  mapDot(counts: ReadonlyMap<number, number>, b: BlockGrams): number {
+    const arena = this.arena;
+    const bn = b.n;
+    let sum = 0;
+    for (let i = b.at, end = i + bn; i < end; i++) sum += (counts.get(arena[i]) ?? 0) * arena[i + bn];
+    return sum;
+  }
+
   /** Room for the ids numbered so far and more: the arrays indexed by id, the slots. */
   private grow(): void {
     if (this.size === this.tally.length) this.growArrays();
@@ -304,20 +308,37 @@ export class Vocabulary {
 }
 
 /**
+ * How much longer than its count of distinct bigrams a growing profile's array of
+ * counts may be: past that it keeps them in a map. (The array is indexed by the
+ * page's bigram ids, and a late article of a page meets ids in the thousands
+ * with a few hundred of its own.)
+ */
+const DENSITY = 16;
+
+/**
  * What a piece of text looks like, for comparing it with another: its Han
  * character bigrams (vocabulary) and its share of half-width punctuation (style).
  *
  * A profile compared as it is (a context, a fragment) sums its blocks' counts
  * once, when first compared. One that grows (an article, fragment by fragment)
- * keeps its counts in an array indexed by bigram, so that each addition costs the
- * block's own length, not the article's.
+ * keeps its counts by bigram id, so that each addition costs the block's own
+ * length, not the article's: in an array indexed by id while its bigrams are a
+ * fair share of the ids below its highest, in a map while they are few. (Arrays
+ * alone, each as long as the page's vocabulary, made a page of 48,000 short
+ * articles allocate 1.5 GB: articles times vocabulary.)
  */
 export class TextProfile {
   /** the counts of a profile of fixed blocks, once summed */
   private sparse: BlockGrams | null = null;
-  /** the counts by bigram id of a growing profile, and the ids counted */
+  /** whether blocks are added to it one by one (growing()) */
+  private readonly grows: boolean;
+  /** a growing profile's counts by bigram id, while dense enough (see DENSITY) */
   private dense: Int32Array | null = null;
+  /** a growing profile's counts by bigram id otherwise */
+  private counts: Map<number, number> | null = null;
+  /** the ids a growing profile has counted, in the order first met, and the highest */
   private denseIds = NO_COUNTS;
+  private top = -1;
   private denseCount = 0;
   private norm2 = 0;
   private half = 0;
@@ -328,45 +349,73 @@ export class TextProfile {
     private readonly vocabulary: Vocabulary,
     private readonly blocks: ReadonlyArray<{ text: string }> | null,
   ) {
-    if (!blocks) this.dense = NO_COUNTS;
+    this.grows = blocks === null;
+    if (this.grows) this.dense = NO_COUNTS;
   }
 
   /** Adds a block's text to a growing profile. */
   add(block: { text: string }): this {
     const g = this.vocabulary.gramsOf(block);
-    if (!this.dense) throw new Error('internal error: a profile of fixed blocks does not grow');
+    if (!this.grows) throw new Error('internal error: a profile of fixed blocks does not grow');
+    const arena = this.vocabulary.arena;
+    const gn = g.n;
+    let top = this.top;
+    for (let i = g.at, end = i + gn; i < end; i++) if (arena[i] > top) top = arena[i];
+    this.fit(top, this.denseCount + gn);
+    this.top = top;
     // (fields read into locals and written back once: a short run interprets this
     // loop, where each field access is an instruction of every pass)
-    let dense: Int32Array = this.dense;
     let ids = this.denseIds;
     let count = this.denseCount;
     let norm2 = this.norm2;
-    const arena = this.vocabulary.arena;
-    const gn = g.n;
+    const dense = this.dense;
+    const counts = this.counts;
     for (let i = g.at, end = i + gn; i < end; i++) {
       const id = arena[i];
-      if (id >= dense.length) {
-        // (room for the bigrams the page has numbered so far, and more)
-        dense = widened(dense, Math.max(id + 1, dense.length * 2, this.vocabulary.capacity));
-      }
-      const n = dense[id];
       const c = arena[i + gn];
+      const n = dense ? dense[id] : (counts!.get(id) ?? 0);
       if (n === 0) {
         // (a typed array grown by doubling: a JS array grown by push made most of an
         // article's allocations)
         if (count === ids.length) ids = widened(ids, Math.max(64, ids.length * 2));
         ids[count++] = id;
       }
-      dense[id] = n + c;
+      if (dense) dense[id] = n + c;
+      else counts!.set(id, n + c);
       norm2 += (2 * n + c) * c;
     }
-    this.dense = dense;
     this.denseIds = ids;
     this.denseCount = count;
     this.norm2 = norm2;
     this.half += g.half;
     this.full += g.full;
     return this;
+  }
+
+  /**
+   * Room for ids up to `top` (the highest it will hold) in a growing profile about
+   * to hold at most `distinct` of them: the array, lengthened (doubling), while it
+   * stays within DENSITY times that; else the map. Moves the counts when the form
+   * changes.
+   */
+  private fit(top: number, distinct: number): void {
+    const dense = this.dense;
+    if (dense && top < dense.length) return;
+    if (top + 1 <= DENSITY * distinct) {
+      const length = dense ? Math.min(Math.max(top + 1, dense.length * 2), DENSITY * distinct) : top + 1;
+      if (dense) this.dense = widened(dense, length);
+      else {
+        const array = new Int32Array(length);
+        for (const [id, n] of this.counts!) array[id] = n;
+        this.dense = array;
+        this.counts = null;
+      }
+    } else if (dense) {
+      const counts = new Map<number, number>();
+      for (let k = 0; k < this.denseCount; k++) counts.set(this.denseIds[k], dense[this.denseIds[k]]);
+      this.counts = counts;
+      this.dense = null;
+    }
   }
 
   /** Share of half-width commas, colons and brackets; null when too few to say. */
@@ -383,10 +432,32 @@ export class TextProfile {
     if (a.norm2 === 0 || b.norm2 === 0) return 0;
     let d: number;
     if (a.dense && b.dense) d = denseDot(a.dense, b.denseIds, b.denseCount, b.dense);
-    else if (a.dense) d = this.vocabulary.denseDot(a.dense, b.sparse!);
-    else if (b.dense) d = this.vocabulary.denseDot(b.dense, a.sparse!);
+    else if (a.grows && b.grows) d = a.denseCount <= b.denseCount ? a.growingDot(b) : b.growingDot(a);
+    else if (a.grows) d = a.fixedDot(b.sparse!);
+    else if (b.grows) d = b.fixedDot(a.sparse!);
     else d = this.vocabulary.dot(a.sparse!, b.sparse!);
     return d / Math.sqrt(a.norm2 * b.norm2);
+  }
+
+  /** Σ this[g] × fixed[g], this growing. */
+  private fixedDot(fixed: BlockGrams): number {
+    if (this.dense) return this.vocabulary.denseDot(this.dense, fixed);
+    return this.vocabulary.mapDot(this.counts!, fixed);
+  }
+
+  /** Σ this[g] × other[g], both growing: over this one's ids. */
+  private growingDot(other: TextProfile): number {
+    let sum = 0;
+    for (let k = 0; k < this.denseCount; k++) {
+      const id = this.denseIds[k];
+      sum += this.countOf(id) * other.countOf(id);
+    }
+    return sum;
+  }
+
+  private countOf(id: number): number {
+    if (this.dense) return id < this.dense.length ? this.dense[id] : 0;
+    return this.counts!.get(id) ?? 0;
   }
 
   private settle(): this {

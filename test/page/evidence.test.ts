@@ -62,6 +62,44 @@ describe('vocabulary evidence', () => {
     expect(all.cosine(vocabulary.ofBlocks(blocks(texts.slice(75))))).toBeCloseTo(cosine(bigrams(texts), bigrams(texts.slice(75))), 12);
   });
 
+  it('keeps a late article\'s few bigrams exact, in a map or an array as they fit', () => {
+    // a page whose vocabulary is numbered far past what a short late article holds
+    const chars = Array.from({ length: 150 }, (_, i) => String.fromCharCode(0x4e00 + i * 7));
+    const early = chars.map((a) => chars.map((b) => a + b).join('，'));
+    const late = ['长期均衡发展', '优生优育服务', '普惠托育服务体系'];
+    const vocabulary = new Vocabulary();
+    const whole = vocabulary.ofBlocks(blocks(early));
+    whole.halfWidth; // (counted now: the early bigrams take the low ids)
+    const article = vocabulary.growing();
+    const other = vocabulary.growing();
+    const grown: string[] = [];
+    const expectExact = () => {
+      expect(article.cosine(whole)).toBeCloseTo(cosine(bigrams(grown), bigrams(early)), 12);
+      expect(whole.cosine(article)).toBeCloseTo(cosine(bigrams(early), bigrams(grown)), 12);
+      expect(article.cosine(other)).toBeCloseTo(cosine(bigrams(grown), bigrams(late)), 12);
+      expect(other.cosine(article)).toBeCloseTo(cosine(bigrams(late), bigrams(grown)), 12);
+    };
+    for (const text of late) other.add({ text });
+    // few bigrams, all numbered after 22,000 others (a map), then many early ones (an
+    // array), then new ones again far past its array
+    for (const text of [late[0], late[1], ...early.slice(0, 40), '长期均衡发展', '新的词语出现在最后']) {
+      article.add({ text });
+      grown.push(text);
+      expectExact();
+    }
+    expect(article.cosine(article)).toBeCloseTo(1, 12);
+
+    // and back: an article of the page's first few bigrams (an array) that meets a
+    // bigram numbered after 22,000 others (a map)
+    const fresh = new Vocabulary();
+    const first = fresh.growing().add({ text: '长期均衡' });
+    const all = fresh.ofBlocks(blocks(early));
+    all.halfWidth;
+    first.add({ text: '新词' });
+    expect(first.cosine(all)).toBeCloseTo(cosine(bigrams(['长期均衡', '新词']), bigrams(early)), 12);
+    expect(first.cosine(fresh.ofBlocks(blocks(['均衡新词'])))).toBeCloseTo(cosine(bigrams(['长期均衡', '新词']), bigrams(['均衡新词'])), 12);
+  });
+
   it('reads punctuation style: the share of half-width commas, colons and brackets', () => {
     const vocabulary = new Vocabulary();
     // ， ， ： full-width, ( ) half-width
