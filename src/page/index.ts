@@ -101,15 +101,16 @@ function splitOnePage(blocks: Block[], lines: LineIndex, out: PageResult, explai
 /** Put every fragment in a chain (an article), in page order. */
 function assembleChains(fragments: Fragment[], links: Map<number, number>, vocabulary: Vocabulary): Chain[] {
   const chains: Chain[] = [];
-  const chainOf = new Map<number, Chain>();
-  const tailOf = new Map<number, number>();
-  for (const [tail, head] of links) tailOf.set(head, tail);
+  // (by fragment, in arrays: maps of a page of 50,000 paragraphs missed the caches)
+  const chainOf: Chain[] = new Array(fragments.length);
+  const tailOf = new Int32Array(fragments.length).fill(-1);
+  for (const [tail, head] of links) tailOf[head] = tail;
   const linkedTails = new Set(links.keys());
   for (const f of fragments) {
-    const from = tailOf.get(f.index);
+    const from = tailOf[f.index];
     let chain: Chain | undefined;
-    if (from !== undefined) {
-      chain = chainOf.get(from);
+    if (from >= 0) {
+      chain = chainOf[from];
     } else {
       const repeated = f.headlines.some((h) => chains.some((c) => repeatsHeadline(c, h.text)));
       const opens = f.continuedFrom !== null || (f.headlines.length > 0 && !repeated);
@@ -122,7 +123,7 @@ function assembleChains(fragments: Fragment[], links: Map<number, number>, vocab
     chain.fragments.push(f.index);
     append(chain.markers, f.markers);
     for (const b of f.blocks) chain.profile.add(b);
-    chainOf.set(f.index, chain);
+    chainOf[f.index] = chain;
     for (const h of f.headlines) {
       if (!chain.title) chain.title = h.text;
       chain.headlines.push(h.text);
@@ -209,17 +210,14 @@ function placeFurniture(
   lines: LineIndex,
   out: PageResult,
 ): void {
-  const articleOfFragment = new Map<number, number>();
-  chains.forEach((c, i) => c.fragments.forEach((f) => articleOfFragment.set(f, firstArticle + i)));
-  const fragmentOfItem = new Map<number, number>();
-  for (const f of fragments) for (const i of f.itemIndexes) fragmentOfItem.set(i, f.index);
+  // (by fragment and by item, in arrays: maps of a page of 50,000 paragraphs missed the caches)
+  const articleOfFragment = new Int32Array(fragments.length).fill(-1);
+  chains.forEach((c, i) => c.fragments.forEach((f) => (articleOfFragment[f] = firstArticle + i)));
+  const articleAt: Array<number | null> = new Array(items.length).fill(null);
+  for (const f of fragments) for (const i of f.itemIndexes) if (articleOfFragment[f.index] >= 0) articleAt[i] = articleOfFragment[f.index];
 
   // The article of the nearest body item before and after each item, in two linear
   // passes (a page of furniture alone must not cost a scan per item).
-  const articleAt = items.map((_, k) => {
-    const f = fragmentOfItem.get(k);
-    return f === undefined ? null : articleOfFragment.get(f) ?? null;
-  });
   const before: Array<number | null> = [];
   const after: Array<number | null> = new Array(items.length).fill(null);
   for (let k = 0, last: number | null = null; k < items.length; k++) {
@@ -273,11 +271,11 @@ function placeFurniture(
   // A dateline that opened a paragraph was cut off it by the classifier.
   for (const f of fragments) {
     if (!f.leadDateline) continue;
-    const article = articleOfFragment.get(f.index);
+    const article = articleOfFragment[f.index];
     const { dateline, start, end } = f.leadDateline;
     const span = lines.span(start, end);
-    if (article !== undefined && !out.articles[article].dateline) out.articles[article].dateline = { ...dateline, span };
-    out.furniture.push({ kind: 'dateline', text: dateline.text, article: article === undefined ? null : `a${article + 1}`, span });
+    if (article >= 0 && !out.articles[article].dateline) out.articles[article].dateline = { ...dateline, span };
+    out.furniture.push({ kind: 'dateline', text: dateline.text, article: article < 0 ? null : `a${article + 1}`, span });
   }
   // Continuations: the chain kept the first 上接 it saw; give it its place. (This
   // page's articles: those of earlier pages were placed with theirs. Looked up,
