@@ -6,6 +6,8 @@ import { append } from '../arrays.js';
 
 /** An article under construction: its fragments in reading order. */
 export interface Chain {
+  /** its place among the page's chains */
+  order: number;
   fragments: number[];
   title: string | null;
   continuedFrom: Continuation | null;
@@ -29,14 +31,46 @@ const LOOK_AHEAD = 6;
 const OPEN_DISTANCE = 150;
 const normalise = (s: string) => s.replace(/[\s\u3000"“”《》〈〉()（）]/g, '');
 
-/** A headline printed again over a later column: same text, or one a prefix of the other. */
-export function repeatsHeadline(chain: Chain, headline: string): boolean {
-  const h = normalise(headline);
-  if (h.length < 4) return false;
-  return chain.headlines.some((t) => {
-    const n = normalise(t);
-    return n === h || (h.length >= 6 && (n.startsWith(h) || h.startsWith(n)));
-  });
+/**
+ * The headlines of a page's articles so far, to tell a headline printed again over
+ * a later column of its article: the same text, or (six characters or more) one a
+ * prefix of the other, compared without spaces, quotes and brackets; four
+ * characters at least. Looked up, not compared with every article's headlines in
+ * turn: a page of 10,000 headlined articles spent 10 s doing that.
+ */
+export class HeadlineIndex {
+  /** each headline seen, normalised -> the first article (by order) that has it */
+  private readonly whole = new Map<string, number>();
+  /** each prefix of six characters or more of those -> the first article */
+  private readonly prefixes = new Map<string, number>();
+
+  /** Records that article `order` (its place among the page's articles) has `headline`. */
+  add(headline: string, order: number): void {
+    const n = normalise(headline);
+    keepFirst(this.whole, n, order);
+    for (let length = MIN_PREFIX; length <= n.length; length++) keepFirst(this.prefixes, n.slice(0, length), order);
+  }
+
+  /** The first article whose headlines `headline` repeats; -1 for none. */
+  owner(headline: string): number {
+    const h = normalise(headline);
+    if (h.length < 4) return -1;
+    let first = this.whole.get(h) ?? Infinity;
+    if (h.length >= MIN_PREFIX) {
+      // one of theirs that starts with it, or one that it starts with
+      first = Math.min(first, this.prefixes.get(h) ?? Infinity);
+      for (let length = 0; length < h.length; length++) first = Math.min(first, this.whole.get(h.slice(0, length)) ?? Infinity);
+    }
+    return first === Infinity ? -1 : first;
+  }
+}
+
+/** How long a headline must be to repeat another as a prefix of it, or it of another. */
+const MIN_PREFIX = 6;
+
+function keepFirst(map: Map<string, number>, key: string, order: number): void {
+  const seen = map.get(key);
+  if (seen === undefined || order < seen) map.set(key, order);
 }
 
 /**
@@ -44,10 +78,17 @@ export function repeatsHeadline(chain: Chain, headline: string): boolean {
  * continue? The chains open to it are those not waiting for the rest of a cut
  * sentence; the best by numbering, punctuation style and vocabulary wins.
  */
-export function chooseChain(f: Fragment, chains: Chain[], fragments: Fragment[], linkedTails: Set<number>, vocabulary: Vocabulary): Chain | undefined {
+export function chooseChain(
+  f: Fragment,
+  chains: Chain[],
+  headlines: HeadlineIndex,
+  fragments: Fragment[],
+  linkedTails: Set<number>,
+  vocabulary: Vocabulary,
+): Chain | undefined {
   for (const h of f.headlines) {
-    const owner = chains.find((c) => repeatsHeadline(c, h.text));
-    if (owner) return owner;
+    const owner = headlines.owner(h.text);
+    if (owner >= 0) return chains[owner];
   }
   // A paragraph without a marker says little; the markers of the next few
   // paragraphs of its column say where it belongs (a few: a page of unnumbered
