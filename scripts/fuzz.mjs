@@ -257,6 +257,7 @@ function scalingShapes(seedPage) {
     { shape: 'cut sentences, one page', units: (n) => '各地区各部门要加强宣传倡\n\n导优生优育\n\n'.repeat(n), name: 'seams.txt' },
     { shape: 'short paragraphs, one page', units: (n) => '第一段正文内容。\n\n另一篇文章的开头，说别的事情。\n\n'.repeat(n), name: 'paras.txt' },
     { shape: 'continued articles, one page', units: (n) => '(上接第2版)\n\n正文内容，说别的事情。\n\n'.repeat(n), name: 'continued.txt' },
+    { shape: 'headlined articles, one page', units: (n) => Array.from({ length: n }, (_, i) => `关于加强第${i + 1}项工作的通知\n\n各地区要加强工作，落实责任。\n\n`).join(''), name: 'headlines.txt' },
   ];
   return shapes.map(({ units, ...s }) => {
     // units for the base size, from the size of a sample (第N条 lines grow a little as their numbers do)

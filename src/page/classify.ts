@@ -42,34 +42,37 @@ export interface PageItem {
 /**
  * A page's headlines so far (compacted), to ask whether a line is part of one
  * past its start (国务院关于印发《X》的通知 … then X). Each distinct headline once,
- * reached through the rarest of the line's character pairs: a page of 10,000
- * headlines compared every line with all of them (2 s; 8 s for 20,000).
+ * reached through the rarest run of GRAM characters of the line: a page of
+ * 10,000 headlines compared every line with all of them (2 s; 8 s for 20,000).
+ * (Runs of two were too common: 关于加强第N项工作的通知 shares its digit pairs
+ * with a tenth of the others.)
  * @internal exported for its test
  */
 export class HeadlineTexts {
   private readonly seen = new Set<string>();
-  /** two UTF-16 units -> the headlines that hold them */
-  private readonly byPair = new Map<string, string[]>();
+  /** GRAM UTF-16 units -> the headlines that hold them */
+  private readonly byGram = new Map<string, string[]>();
 
   add(headline: string): void {
     if (this.seen.has(headline)) return;
     this.seen.add(headline);
-    const pairs = new Set<string>();
-    for (let i = 0; i + 1 < headline.length; i++) pairs.add(headline.slice(i, i + 2));
-    for (const pair of pairs) {
-      const holders = this.byPair.get(pair);
+    const grams = new Set<string>();
+    for (let i = 0; i + GRAM <= headline.length; i++) grams.add(headline.slice(i, i + GRAM));
+    for (const gram of grams) {
+      const holders = this.byGram.get(gram);
       if (holders) holders.push(headline);
-      else this.byPair.set(pair, [headline]);
+      else this.byGram.set(gram, [headline]);
     }
   }
 
   /** Whether one of them holds `text` other than as itself or its start. */
   holdInside(text: string): boolean {
+    // (a line shorter than a run is looked for in every headline: few are)
     let candidates: Iterable<string> = this.seen;
-    if (text.length >= 2) {
+    if (text.length >= GRAM) {
       let fewest: string[] | undefined;
-      for (let i = 0; i + 1 < text.length; i++) {
-        const holders = this.byPair.get(text.slice(i, i + 2));
+      for (let i = 0; i + GRAM <= text.length; i++) {
+        const holders = this.byGram.get(text.slice(i, i + GRAM));
         if (!holders) return false;
         if (!fewest || holders.length < fewest.length) fewest = holders;
       }
@@ -79,6 +82,8 @@ export class HeadlineTexts {
     return false;
   }
 }
+
+const GRAM = 4;
 
 /**
  * Labels every block of one page as body or one kind of furniture. A page that marks
