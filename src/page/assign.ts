@@ -11,7 +11,6 @@ export interface Chain {
   fragments: number[];
   title: string | null;
   continuedFrom: Continuation | null;
-  headlines: string[];
   /** Kept up to date as fragments join: all its markers, and its text profile. */
   markers: LeadingMarker[];
   profile: TextProfile;

@@ -118,7 +118,7 @@ function assembleChains(fragments: Fragment[], links: Map<number, number>, vocab
       if (!opens) chain = chooseChain(f, chains, headlines, fragments, linkedTails, vocabulary);
     }
     if (!chain) {
-      chain = { order: chains.length, fragments: [], title: null, continuedFrom: null, headlines: [], markers: [], profile: vocabulary.growing() };
+      chain = { order: chains.length, fragments: [], title: null, continuedFrom: null, markers: [], profile: vocabulary.growing() };
       chains.push(chain);
     }
     chain.fragments.push(f.index);
@@ -127,7 +127,6 @@ function assembleChains(fragments: Fragment[], links: Map<number, number>, vocab
     chainOf[f.index] = chain;
     for (const h of f.headlines) {
       if (!chain.title) chain.title = h.text;
-      chain.headlines.push(h.text);
       headlines.add(h.text, chain.order);
     }
     if (f.continuedFrom && !chain.continuedFrom && chain.fragments.length === 1) chain.continuedFrom = f.continuedFrom;
