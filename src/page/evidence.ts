@@ -431,8 +431,7 @@ export class TextProfile {
     const b = other.settle();
     if (a.norm2 === 0 || b.norm2 === 0) return 0;
     let d: number;
-    if (a.dense && b.dense) d = denseDot(a.dense, b.denseIds, b.denseCount, b.dense);
-    else if (a.grows && b.grows) d = a.denseCount <= b.denseCount ? a.growingDot(b) : b.growingDot(a);
+    if (a.grows && b.grows) d = a.denseCount <= b.denseCount ? a.growingDot(b) : b.growingDot(a);
     else if (a.grows) d = a.fixedDot(b.sparse!);
     else if (b.grows) d = b.fixedDot(a.sparse!);
     else d = this.vocabulary.dot(a.sparse!, b.sparse!);
@@ -469,16 +468,6 @@ export class TextProfile {
     }
     return this;
   }
-}
-
-function denseDot(a: Int32Array, bIds: Int32Array, bCount: number, b: Int32Array): number {
-  const known = a.length;
-  let sum = 0;
-  for (let k = 0; k < bCount; k++) {
-    const id = bIds[k];
-    if (id < known) sum += a[id] * b[id];
-  }
-  return sum;
 }
 
 /** A longer array holding `values` at its start, zeros after. */
