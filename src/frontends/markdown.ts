@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Block, BlockStream, Diagnostic, SourceRange } from '../types.js';
 import { scanLines } from './text.js';
-import { cellRow, looksHardWrapped, squeezeWithOffsets as squeeze, segmentsFromOffsets, sourceOffsets, squeezeBlockSpaces, textPages, unwrapColumns } from './ocr.js';
+import { cellRow, looksHardWrapped, movedBy, squeezeWithOffsets as squeeze, segmentsFromOffsets, sourceOffsets, squeezeBlockSpaces, textPages, unwrapColumns } from './ocr.js';
 import { replaceLoneSurrogates } from '../decode/surrogates.js';
 import { append } from '../arrays.js';
 
@@ -109,10 +109,7 @@ export function markdownFrontEnd(text: string): BlockStream {
   const out: BlockStream & { markup: SourceRange[] } = { blocks: [], meta: {}, diagnostics: diagnostic ? [diagnostic] : [], markup: [] };
   pages.forEach((page, k) => {
     const stream = wrapped[k] ? unwrapColumns(page.text) : markdownBlocks(page.text);
-    for (const block of stream.blocks) {
-      for (const s of block.segments) (s.start += page.offset), (s.end += page.offset);
-      out.blocks.push(block);
-    }
+    for (const block of stream.blocks) out.blocks.push(movedBy(block, page.offset));
     for (const r of stream.markup ?? []) out.markup.push({ start: r.start + page.offset, end: r.end + page.offset });
     // (what is left is the parser's absence, said at the file's start: once)
     for (const d of stream.diagnostics) if (!out.diagnostics.some((seen) => seen.code === d.code)) out.diagnostics.push(d);

@@ -297,12 +297,15 @@ export function pageBlocks(page: string): Block[] {
 export function textBlocks(text: string): BlockStream {
   const blocks: Block[] = [];
   for (const { offset, end } of textPages(text)) {
-    for (const block of pageBlocks(offset === 0 && end === text.length ? text : text.slice(offset, end))) {
-      if (offset) for (const s of block.segments) (s.start += offset), (s.end += offset);
-      blocks.push(block);
-    }
+    for (const block of pageBlocks(offset === 0 && end === text.length ? text : text.slice(offset, end))) blocks.push(movedBy(block, offset));
   }
   return { blocks, meta: {}, diagnostics: [] };
+}
+
+/** A block read from a page of a longer text, its segments moved to that text's offsets. */
+export function movedBy(block: Block, offset: number): Block {
+  if (offset) for (const s of block.segments) (s.start += offset), (s.end += offset);
+  return block;
 }
 
 /**
