@@ -3,6 +3,7 @@ import type { Fragment } from './fragments.js';
 import { numberingScore, styleScore, type TextProfile, type Vocabulary } from './evidence.js';
 import type { LeadingMarker } from './markers.js';
 import { append } from '../arrays.js';
+import { PairNumbering } from './pairs.js';
 
 /** An article under construction: its fragments in reading order. */
 export interface Chain {
@@ -34,43 +35,55 @@ const normalise = (s: string) => s.replace(/[\s\u3000"“”《》〈〉()（）
  * The headlines of a page's articles so far, to tell a headline printed again over
  * a later column of its article: the same text, or (six characters or more) one a
  * prefix of the other, compared without spaces, quotes and brackets; four
- * characters at least. Looked up, not compared with every article's headlines in
- * turn: a page of 10,000 headlined articles spent 10 s doing that.
+ * characters at least. Looked up along the headlines' prefixes, not compared with
+ * every article's headlines in turn: a page of 10,000 headlined articles spent
+ * 10 s doing that.
  */
 export class HeadlineIndex {
-  /** each headline seen, normalised -> the first article (by order) that has it */
-  private readonly whole = new Map<string, number>();
-  /** each prefix of six characters or more of those -> the first article */
-  private readonly prefixes = new Map<string, number>();
+  /**
+   * Every prefix of the headlines seen, normalised, as a trie: a prefix is a node
+   * (0: the empty one), numbered by its parent node and its last code unit.
+   */
+  private readonly prefixes = new PairNumbering();
+  /** by prefix (node): the first article (by order) with a headline that is it */
+  private readonly whole: number[] = [Infinity];
+  /** by prefix of six characters or more: the first article with a headline that starts with it */
+  private readonly startOf: number[] = [Infinity];
 
   /** Records that article `order` (its place among the page's articles) has `headline`. */
   add(headline: string, order: number): void {
     const n = normalise(headline);
-    keepFirst(this.whole, n, order);
-    for (let length = MIN_PREFIX; length <= n.length; length++) keepFirst(this.prefixes, n.slice(0, length), order);
+    const { prefixes, whole, startOf } = this;
+    let node = 0;
+    for (let i = 0; i < n.length; i++) {
+      node = prefixes.add(node, n.charCodeAt(i));
+      if (node === whole.length) whole.push(Infinity), startOf.push(Infinity);
+      if (i + 1 >= MIN_PREFIX && order < startOf[node]) startOf[node] = order;
+    }
+    if (order < whole[node]) whole[node] = order;
   }
 
   /** The first article whose headlines `headline` repeats; -1 for none. */
   owner(headline: string): number {
     const h = normalise(headline);
     if (h.length < 4) return -1;
-    let first = this.whole.get(h) ?? Infinity;
-    if (h.length >= MIN_PREFIX) {
-      // one of theirs that starts with it, or one that it starts with
-      first = Math.min(first, this.prefixes.get(h) ?? Infinity);
-      for (let length = 0; length < h.length; length++) first = Math.min(first, this.whole.get(h.slice(0, length)) ?? Infinity);
+    const { prefixes, whole, startOf } = this;
+    const long = h.length >= MIN_PREFIX;
+    let first = Infinity;
+    let node = 0;
+    for (let i = 0; i < h.length && node >= 0; i++) {
+      // one of theirs that it starts with
+      if (long) first = Math.min(first, whole[node]);
+      node = prefixes.numberOf(node, h.charCodeAt(i)) || -1;
     }
+    // the same, or (long) one of theirs that starts with it
+    if (node >= 0) first = Math.min(first, whole[node], long ? startOf[node] : Infinity);
     return first === Infinity ? -1 : first;
   }
 }
 
 /** How long a headline must be to repeat another as a prefix of it, or it of another. */
 const MIN_PREFIX = 6;
-
-function keepFirst(map: Map<string, number>, key: string, order: number): void {
-  const seen = map.get(key);
-  if (seen === undefined || order < seen) map.set(key, order);
-}
 
 /**
  * Which article does a fragment that starts afresh (no cut sentence to finish)

@@ -16,6 +16,7 @@ import {
   TABLE_ROW,
 } from './furniture.js';
 import { endsWithDanglingCharacter, opensOnParticle } from './seams.js';
+import { PairNumbering } from './pairs.js';
 
 export type ItemKind =
   | 'body'
@@ -50,18 +51,20 @@ export interface PageItem {
  */
 export class HeadlineTexts {
   private readonly seen = new Set<string>();
-  /** GRAM UTF-16 units -> the headlines that hold them */
-  private readonly byGram = new Map<string, string[]>();
+  /** the runs of GRAM UTF-16 units of the headlines, numbered */
+  private readonly grams = new PairNumbering();
+  /** by run number: the headlines that hold it */
+  private readonly holders: string[][] = [[]];
 
   add(headline: string): void {
     if (this.seen.has(headline)) return;
     this.seen.add(headline);
-    const grams = new Set<string>();
-    for (let i = 0; i + GRAM <= headline.length; i++) grams.add(headline.slice(i, i + GRAM));
-    for (const gram of grams) {
-      const holders = this.byGram.get(gram);
-      if (holders) holders.push(headline);
-      else this.byGram.set(gram, [headline]);
+    for (let i = 0; i + GRAM <= headline.length; i++) {
+      const gram = this.grams.add(unitsAt(headline, i), unitsAt(headline, i + 2));
+      const holders = this.holders[gram];
+      if (!holders) this.holders.push([headline]);
+      // (a run the headline holds twice: it is listed once)
+      else if (holders[holders.length - 1] !== headline) holders.push(headline);
     }
   }
 
@@ -72,8 +75,9 @@ export class HeadlineTexts {
     if (text.length >= GRAM) {
       let fewest: string[] | undefined;
       for (let i = 0; i + GRAM <= text.length; i++) {
-        const holders = this.byGram.get(text.slice(i, i + GRAM));
-        if (!holders) return false;
+        const gram = this.grams.numberOf(unitsAt(text, i), unitsAt(text, i + 2));
+        if (gram === 0) return false;
+        const holders = this.holders[gram];
         if (!fewest || holders.length < fewest.length) fewest = holders;
       }
       candidates = fewest!;
@@ -84,6 +88,9 @@ export class HeadlineTexts {
 }
 
 const GRAM = 4;
+
+/** Two UTF-16 code units of `text` from `i`, as one 32-bit integer (a run of GRAM is two). */
+const unitsAt = (text: string, i: number): number => (text.charCodeAt(i) << 16) | text.charCodeAt(i + 1);
 
 /**
  * Labels every block of one page as body or one kind of furniture. A page that marks
