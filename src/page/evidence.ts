@@ -4,6 +4,9 @@ import type { LeadingMarker } from './markers.js';
 // (rejoin.ts) and fragment assignment (assign.ts). Each returns a score around 0:
 // positive for the same article, negative against.
 
+/** The most numberingScore() gives: the next number of a scheme. */
+export const MOST_NUMBERING_SCORE = 3;
+
 /** How the numbering of `before` is continued by the first marker of `after`. */
 export function numberingScore(before: LeadingMarker[], after: LeadingMarker[]): number {
   // (no arrays or sets made: this runs for every pair of fragments weighed)
@@ -24,7 +27,7 @@ export function numberingScore(before: LeadingMarker[], after: LeadingMarker[]):
       const m = before[k];
       if (m.scheme !== next.scheme || m.number === null) continue;
       const score =
-        next.number === m.number + 1 ? 3 : next.number === m.number + 2 ? 1 : next.number === 1 ? restartScore(before, k, next) : -2;
+        next.number === m.number + 1 ? MOST_NUMBERING_SCORE : next.number === m.number + 2 ? 1 : next.number === 1 ? restartScore(before, k, next) : -2;
       best = best === null ? score : Math.max(best, score);
       break;
     }

@@ -1,5 +1,5 @@
 import type { Fragment } from './fragments.js';
-import { MOST_STYLE_SCORE, numberingScore, styleScore, type TextProfile, type Vocabulary } from './evidence.js';
+import { MOST_NUMBERING_SCORE, MOST_STYLE_SCORE, numberingScore, styleScore, type TextProfile, type Vocabulary } from './evidence.js';
 import type { LeadingMarker } from './markers.js';
 import { opensOnParticle, seamWord } from './seams.js';
 import { closedAtStart, openAtEnd, pairsUp } from './brackets.js';
@@ -43,6 +43,7 @@ export function linkSeams(fragments: Fragment[], vocabulary: Vocabulary, explain
     tails,
     openers: fragments.map((f) => (f.cut || f.maybeCut ? openAtEnd(f.blocks[f.blocks.length - 1].text) : null)),
     closers: fragments.map((f) => closedAtStart(f.blocks[0].text)),
+    openings: new Int8Array(fragments.length),
     evidence: new Float64Array(tails.length * (MAX_SEAM_DISTANCE + 1)).fill(NaN),
   };
   const firstWeighing = weighSeams(fragments, ends, new Set(), contexts, false, null);
@@ -96,6 +97,10 @@ function weighSeams(
   const after: Context[] = [];
   const contextBeforeOf = (i: number) => (before[i] ??= contexts(contextBefore(fragments, i, columnTops), i));
   const contextAfterOf = (i: number) => (after[i] ??= contexts(i, contextAfter(fragments, i, columnTops)));
+  // (the first few markers after a head, which numberingScore() weighs: one copy per
+  // head, not one per pair)
+  const leadMarkers: LeadingMarker[][] = [];
+  const leadMarkersOf = (i: number) => (leadMarkers[i] ??= contextAfterOf(i).markers.slice(0, 4));
   const candidates: SeamCandidate[] = [];
   const heads = fragments.filter((f) => !f.freshStart && !f.continuedFrom && !f.leadDateline && !f.headlines.some((h) => h.role === 'title'));
   // How naturally each head reads on from the paragraph above it in its column: a
@@ -109,7 +114,7 @@ function weighSeams(
     if (head.soft) {
       const prev = head.index - 1;
       const affinity =
-        numberingScore(contextBeforeOf(prev).markers, contextAfterOf(head.index).markers.slice(0, 4)) +
+        numberingScore(contextBeforeOf(prev).markers, leadMarkersOf(head.index)) +
         contextBeforeOf(prev).profile.cosine(contextAfterOf(head.index).profile) * 4;
       if (affinity > 0) points = -Math.round(affinity * SEQUEL_WEIGHT * 10) / 10;
     }
@@ -148,15 +153,20 @@ function weighSeams(
       const reasons: Evidence | null = explain ? [] : null;
       let textPoints = ends.evidence[key];
       if (Number.isNaN(textPoints) || reasons) {
-        textPoints = seamTextEvidence(tail, head, pairsUp(ends.openers[tail.index], ends.closers[head.index]), reasons);
+        textPoints = seamTextEvidence(tail, head, openingOf(head, ends.openings), pairsUp(ends.openers[tail.index], ends.closers[head.index]), reasons);
         ends.evidence[key] = textPoints;
       }
       const headline = headlinePoints(tail, head);
-      const n = numberingScore(contextBeforeOf(tail.index).markers, contextAfterOf(head.index).markers.slice(0, 4));
       // A pair that stays below the bar even with the best the texts' style and
       // vocabulary could add (the paragraph above only takes away) is never chosen:
       // what it would score is worked out only to be shown. (Most pairs of a short
-      // bare line, which a join must win by a word.)
+      // bare line, which a join must win by a word: told before their numbering is
+      // weighed, with the most it could add.)
+      if (!explain && textPoints + headline + MOST_NUMBERING_SCORE + MOST_FROM_CONTEXTS < MIN_SEAM_SCORE) {
+        scores[key] = -Infinity;
+        continue;
+      }
+      const n = numberingScore(contextBeforeOf(tail.index).markers, leadMarkersOf(head.index));
       if (!explain && textPoints + headline + n + MOST_FROM_CONTEXTS < MIN_SEAM_SCORE) {
         scores[key] = -Infinity;
         continue;
@@ -342,9 +352,10 @@ type Evidence = Array<[number, string]>;
 /**
  * What the two texts at a seam say, whatever their contexts: their points, the
  * same in both weighings of a page, so worked out once per pair (the word cut is
- * the dear part); with `reasons`, each in words too.
+ * the dear part); with `reasons`, each in words too. `opening`: what the head's
+ * start says on its own (openingOf).
  */
-function seamTextEvidence(tail: Fragment, head: Fragment, brackets: number, reasons: Evidence | null): number {
+function seamTextEvidence(tail: Fragment, head: Fragment, opening: number, brackets: number, reasons: Evidence | null): number {
   let points = 0;
   const before = tail.blocks[tail.blocks.length - 1].text;
   const after = head.blocks[0].text;
@@ -352,17 +363,17 @@ function seamTextEvidence(tail: Fragment, head: Fragment, brackets: number, reas
   const word = seam && !seam.compound ? seam.word : null;
   // (each reason is put in words only when asked: reasons?.push skips its argument)
   // 导,促进… / 力、战略…: a sentence resumed within its first few characters.
-  if (OPENS_ON_CLOSING_PUNCTUATION.test(after)) {
+  if (opening & OPENS_ON_CLOSING) {
     points += 5;
     reasons?.push([5, 'head starts with closing punctuation']);
-  } else if (/^[^，,、。；;：:！？]{1,3}[，,。；;]|^[^，,、。；;：:！？][、]/.test(after)) {
+  } else if (opening & RESUMES_SENTENCE) {
     points += 2;
     reasons?.push([2, 'head resumes a sentence']);
-  } else if (/[0-9０-９]/.test(before.slice(-1)) && /^[0-9０-９年月日号时万亿千百元%％个项条名人次倍岁]/.test(after)) {
+  } else if (opening & OPENS_ON_NUMBER_OR_UNIT && isDigit(before.charCodeAt(before.length - 1))) {
     // 继1994年9|月16日 / 不超过100|万: a number and its unit or its other digits.
     points += 3;
     reasons?.push([3, 'number continues across seam']);
-  } else if (opensOnParticle(after)) {
+  } else if (opening & OPENS_ON_PARTICLE_ALONE) {
     // 的技术研发… : a particle or conjunction cannot open a paragraph.
     points += 3;
     reasons?.push([3, 'head opens on a particle']);
@@ -383,12 +394,43 @@ function seamTextEvidence(tail: Fragment, head: Fragment, brackets: number, reas
   }
   if (tail.maybeCut) {
     // A short bare line is complete more often than not: a join must outweigh that.
-    const doubt = !word && !OPENS_ON_CLOSING_PUNCTUATION.test(after) ? 100 : MAYBE_CUT_DOUBT;
+    const doubt = !word && !(opening & OPENS_ON_CLOSING) ? 100 : MAYBE_CUT_DOUBT;
     points -= doubt;
     reasons?.push([-doubt, 'tail may be a complete line']);
   }
   return points;
 }
+
+// What a head's first characters say whatever the tail (openingOf): bits.
+const OPENS_ON_CLOSING = 1;
+const RESUMES_SENTENCE = 2;
+const OPENS_ON_NUMBER_OR_UNIT = 4;
+const OPENS_ON_PARTICLE_ALONE = 8;
+/** (set once the bits above are known) */
+const KNOWN = 16;
+
+/**
+ * The head's opening bits, worked out once per head (by fragment in `known`), not
+ * once per pair: a page of thousands of cuts weighs each head against up to a
+ * hundred and fifty tails.
+ */
+function openingOf(head: Fragment, known: Int8Array): number {
+  let bits = known[head.index];
+  if (bits) return bits;
+  const after = head.blocks[0].text;
+  bits = KNOWN;
+  if (OPENS_ON_CLOSING_PUNCTUATION.test(after)) bits |= OPENS_ON_CLOSING;
+  else if (/^[^，,、。；;：:！？]{1,3}[，,。；;]|^[^，,、。；;：:！？][、]/.test(after)) bits |= RESUMES_SENTENCE;
+  else {
+    if (/^[0-9０-９年月日号时万亿千百元%％个项条名人次倍岁]/.test(after)) bits |= OPENS_ON_NUMBER_OR_UNIT;
+    if (opensOnParticle(after)) bits |= OPENS_ON_PARTICLE_ALONE;
+  }
+  known[head.index] = bits;
+  return bits;
+}
+
+/** 0-9 and their full-width forms, tested on one UTF-16 unit. */
+const isDigit = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
 
 /** A candidate's reasons when it has none in words (not explaining): one shared, frozen, empty list. */
 const NO_REASONS = Object.freeze([]) as unknown as string[];
@@ -423,6 +465,8 @@ interface SeamEnds {
   tails: Fragment[];
   openers: Array<string | null>;
   closers: Array<string | null>;
+  /** what each head's first characters say (openingOf), by fragment; 0: not yet known */
+  openings: Int8Array;
   /** seamTextEvidence()'s points by pair slot (weighSeams; NaN: not yet), shared by both weighings. */
   evidence: Float64Array;
 }
