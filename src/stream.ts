@@ -12,6 +12,7 @@ import { pageBlocks, textPages, type TextPage } from './frontends/ocr.js';
 import { splitPage } from './page/index.js';
 import { schemaErrors } from './schema/index.js';
 import { append } from './arrays.js';
+import { articleJson } from './format/json.js';
 
 /** Everything of the document but its articles, known once the last page is done. */
 export type DocumentShell = Omit<PolicyDocument, 'articles'>;
@@ -179,27 +180,6 @@ function check(doc: PolicyDocument): void {
   if (errors.length) {
     throw new Error(`internal error: output does not match the schema: ${errors[0].pointer} ${errors[0].message}`);
   }
-}
-
-/**
- * The JSON of a document whose articles are written separately: what comes before
- * the first article and after the last, so that head + articles + tail is exactly
- * formatJson() of the whole document. `articleJson` gives one article as it appears
- * inside the document; join them with `separator`.
- */
-export function jsonFrame(shell: DocumentShell, articles: number, pretty: boolean): { head: string; tail: string; separator: string } {
-  const { version, source, page, ...rest } = shell;
-  if (articles === 0) return { head: JSON.stringify({ version, source, page, articles: [], ...rest }, null, pretty ? 2 : undefined) + '\n', tail: '', separator: '' };
-  const mark = '\u0000articles\u0000';
-  const whole = JSON.stringify({ version, source, page, articles: [mark], ...rest }, null, pretty ? 2 : undefined) + '\n';
-  const quoted = JSON.stringify(mark);
-  const at = whole.indexOf(quoted);
-  return { head: whole.slice(0, at), tail: whole.slice(at + quoted.length), separator: pretty ? ',\n    ' : ',' };
-}
-
-/** One article as it appears inside formatJson()'s document. */
-export function articleJson(article: Article, pretty: boolean): string {
-  return pretty ? JSON.stringify(article, null, 2).replace(/\n/g, '\n    ') : JSON.stringify(article);
 }
 
 /** The id of a document's n-th article (pipeline.ts's buildArticle numbers them so). */

@@ -75,17 +75,17 @@ export async function runBatch(args: string[], flags: BatchFlags, io: CliIO, out
       const doc = result.doc;
       stats.articles += doc.articles.length;
       stats.diagnostics += doc.diagnostics.filter((d) => d.severity !== 'info').length;
-      const rendered = records ? JSON.stringify(doc) + '\n' : output.render(doc);
+      const pieces = records ? [JSON.stringify(doc) + '\n'] : output.render(doc);
       if (flags.out) {
         const target = join(resolve(io.cwd, flags.out), names.claim(task.kind === 'failed' ? 'failed' : task.outName));
         try {
-          await writeAtomically(target, rendered);
+          await writeAtomically(target, pieces);
         } catch (err) {
           io.stderr.write(`policyparse: ${target}: ${describeIoError(err)}\n`);
           raise(EXIT.USAGE);
         }
-      } else if (rendered) {
-        io.stdout.write(rendered);
+      } else {
+        await writeOut(io, pieces);
       }
       const messages = output.report(task.name, doc.diagnostics);
       if (messages) io.stderr.write(messages);
@@ -248,7 +248,7 @@ async function streamRead(
   // No form-feed byte, no form feed in the text (in every encoding read here it is
   // the byte 0x0C, or holds it): the ordinary path, without decoding twice.
   if (bytes && !bytes.includes(0x0c)) return ordinary(task(bytes));
-  const { pagedInput, pagedDecoded, jsonFrame, writeArticle } = await import('../stream.js');
+  const [{ pagedInput, pagedDecoded, writeArticle }, { jsonFrame }] = await Promise.all([import('../stream.js'), import('../format/json.js')]);
   let paged: ReturnType<typeof pagedInput>;
   try {
     paged = long ? pagedDecoded(long, { name: arg, ...options }) : pagedInput(bytes!, { name: arg, ...options });
@@ -303,6 +303,24 @@ async function streamRead(
       rmSync(s.path, { force: true });
       partialOutputs.delete(s.path);
     }
+  }
+}
+
+/** Output a reader has not taken yet (a pipe) above which writing waits for it. */
+const PENDING_OUTPUT_BYTES = 4 << 20;
+
+/**
+ * A document's pieces (an article each, for JSON) to standard output. A pipe
+ * takes what its buffer holds and Node queues the rest: without waiting, a long
+ * document's every piece would sit in that queue at once.
+ * @internal exported for its test
+ */
+export async function writeOut(io: CliIO, pieces: Iterable<string>): Promise<void> {
+  const out = io.stdout;
+  for (const piece of pieces) {
+    if (!piece) continue;
+    out.write(piece);
+    if (out.once && (out.writableLength ?? 0) > PENDING_OUTPUT_BYTES) await new Promise<void>((drained) => out.once!('drain', () => drained()));
   }
 }
 
@@ -492,14 +510,14 @@ export const partialOutputs = new Set<string>();
  * so it finds the temporary file either not yet made or already renamed, never
  * being made by a thread-pool call that would outlive its cleanup.
  */
-async function writeAtomically(target: string, content: string): Promise<void> {
+async function writeAtomically(target: string, pieces: Iterable<string>): Promise<void> {
   await mkdir(dirname(target), { recursive: true });
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
   partialOutputs.add(temp);
   try {
     const fd = openSync(temp, 'w');
     try {
-      writeFileSync(fd, content, 'utf8');
+      for (const piece of pieces) writeFileSync(fd, piece, 'utf8');
       fsyncSync(fd);
     } finally {
       closeSync(fd);

@@ -4,9 +4,10 @@ import { fstatSync } from 'node:fs';
 export interface CliIO {
   /**
    * Bytes are UTF-8, a character possibly split between two writes.
-   * writableLength: what the stream still holds of earlier writes (Node's streams).
+   * writableLength: what the stream still holds of earlier writes (Node's streams);
+   * once('drain'): called when it has let go of all of it.
    */
-  stdout: { write(chunk: string | Uint8Array): unknown; isTTY?: boolean; writableLength?: number };
+  stdout: { write(chunk: string | Uint8Array): unknown; isTTY?: boolean; writableLength?: number; once?(event: 'drain', listener: () => void): unknown };
   stderr: { write(chunk: string): unknown; isTTY?: boolean };
   /** Reads all of standard input. */
   readStdin(): Promise<Buffer>;

@@ -22,14 +22,16 @@ export interface OutputFlags {
 }
 
 export interface Output {
-  /** The document in the chosen format ('' when there is nothing to print). */
-  render(doc: PolicyDocument): string;
+  /**
+   * The document in the chosen format, in pieces to write one after the other
+   * (JSON and JSON Lines an article at a time: a long document's JSON is never
+   * made whole); none, or empty ones, when there is nothing to print.
+   */
+  render(doc: PolicyDocument): Iterable<string>;
   /** The diagnostics to print on stderr for one input ('' for none). */
   report(file: string, diagnostics: readonly Diagnostic[]): string;
   /** EXIT.INVALID under --strict when there is a warning or an error, else EXIT.OK. */
   exitCodeFor(diagnostics: readonly Diagnostic[]): number;
-  /** render + report + exitCodeFor, written to io. */
-  emit(file: string, doc: PolicyDocument): number;
   /**
    * How the chosen format can be written an article at a time (JSON, JSON Lines),
    * for a long input parsed page by page; undefined for the formats for people.
@@ -44,10 +46,10 @@ export async function createOutput(flags: OutputFlags, io: CliIO): Promise<Outpu
   // Markdown blocks and text paragraphs of two inputs never run together.
   const separated = flags.format === 'tree' || flags.format === 'markdown' || flags.format === 'text';
   let rendered = 0;
-  const render = (doc: PolicyDocument) => {
+  const render = (doc: PolicyDocument): Iterable<string> => {
     const text = renderOne(doc);
-    if (!text) return text;
-    return separated && rendered++ > 0 ? '\n' + text : text;
+    if (typeof text !== 'string') return text;
+    return [separated && text && rendered++ > 0 ? '\n' + text : text];
   };
   const exitCodeFor = (diagnostics: readonly Diagnostic[]) =>
     flags.strict && countFindings(diagnostics) > 0 ? EXIT.INVALID : EXIT.OK;
@@ -57,27 +59,21 @@ export async function createOutput(flags: OutputFlags, io: CliIO): Promise<Outpu
     report,
     exitCodeFor,
     streaming: format === 'json' || format === 'jsonl' ? { format, pretty: format === 'json' && jsonPretty(flags, io) } : undefined,
-    emit(file, doc) {
-      const text = render(doc);
-      if (text) io.stdout.write(text);
-      const messages = report(file, doc.diagnostics);
-      if (messages) io.stderr.write(messages);
-      return exitCodeFor(doc.diagnostics);
-    },
   };
 }
 
-async function loadRenderer(flags: OutputFlags, io: CliIO): Promise<(doc: PolicyDocument) => string> {
+/** The formatter: the formats for people give one text, JSON and JSON Lines pieces. */
+async function loadRenderer(flags: OutputFlags, io: CliIO): Promise<(doc: PolicyDocument) => string | Iterable<string>> {
   const format = (flags.format ?? 'json') as OutputFormat;
   switch (format) {
     case 'json': {
-      const { formatJson } = await import('../format/json.js');
+      const { formatJsonPieces } = await import('../format/json.js');
       const pretty = jsonPretty(flags, io);
-      return (doc) => formatJson(doc, { pretty });
+      return (doc) => formatJsonPieces(doc, { pretty });
     }
     case 'jsonl': {
-      const { formatJsonl } = await import('../format/json.js');
-      return formatJsonl;
+      const { formatJsonlPieces } = await import('../format/json.js');
+      return formatJsonlPieces;
     }
     case 'tree': {
       const [{ formatTree }, paint] = await Promise.all([import('../format/tree.js'), paintFor(io.stdout, io.env, flags.color)]);

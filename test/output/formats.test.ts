@@ -1,4 +1,6 @@
-import { formatJson, formatJsonl } from '../../src/format/json.js';
+import { formatJson, formatJsonl, formatJsonPieces } from '../../src/format/json.js';
+import { parse } from '../../src/pipeline.js';
+import { readFileSync } from 'node:fs';
 import { formatMarkdown } from '../../src/format/markdown.js';
 import { formatText } from '../../src/format/text.js';
 import { formatTree } from '../../src/format/tree.js';
@@ -21,6 +23,26 @@ describe('formatJson', () => {
     const pretty = formatJson(doc, { pretty: true });
     expect(pretty).toContain('\n  "version": "1.0",\n');
     expect(JSON.parse(pretty)).toEqual(doc);
+  });
+});
+
+describe('formatJsonPieces', () => {
+  // The CLI writes JSON a piece at a time; joined, the pieces must be formatJson()
+  // to the byte, whatever the document holds.
+  const seed = parse(readFileSync('fixtures/seed-page.txt'), { name: 'seed-page.txt' });
+  const empty = parse('', { name: 'empty.txt' });
+  it.each([
+    ['the sample', sampleDocument()],
+    ['the seed page', seed],
+    ['a document without articles', empty],
+  ])('joined, are formatJson() of %s, compact and pretty', (_, doc) => {
+    for (const pretty of [false, true]) {
+      const pieces = [...formatJsonPieces(doc, { pretty })];
+      expect(pieces.join('')).toBe(formatJson(doc, { pretty }));
+      // a piece per article, and the frame around them
+      expect(pieces.length).toBe(doc.articles.length + (doc.articles.length > 0 ? 2 : 1));
+    }
+    expect(seed.articles.length).toBeGreaterThan(1);
   });
 });
 

@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { parse } from '../../src/pipeline.js';
 import { formatJson, formatJsonl } from '../../src/format/json.js';
-import { articleJson, articleText, jsonFrame, pagedInput, parseInPages, parsePage, renumberText, writeArticle, type ArticleLayout } from '../../src/stream.js';
+import { articleText, pagedInput, parseInPages, parsePage, renumberText, writeArticle, type ArticleLayout } from '../../src/stream.js';
+import { articleJson, jsonFrame } from '../../src/format/json.js';
 import { runInParallel, runPageTask, type PageTask, type PageTaskResult, type PageWorkers } from '../../src/cli/pages.js';
 import type { Article } from '../../src/types.js';
 
