@@ -28,9 +28,10 @@ export interface PagedInput {
   /**
    * Parses page by page, handing each page's articles (ids numbered across the
    * whole input, each checked against the schema) to `onArticles` in order, and
-   * returns the rest of the document and the number of articles.
+   * returns the rest of the document and the number of articles. A promise from
+   * `onArticles` is waited for before the next page (a reader that is behind).
    */
-  run(onArticles: (articles: Article[]) => void): { shell: DocumentShell; articles: number };
+  run(onArticles: (articles: Article[]) => void | Promise<void>): Promise<{ shell: DocumentShell; articles: number }>;
 }
 
 /**
@@ -80,13 +81,13 @@ export function pagedDecoded(decoded: Decoded, options: ParseOptions): PagedInpu
     pages,
     page,
     joiner,
-    run: (onArticles) => {
+    run: async (onArticles) => {
       const join = joiner();
       for (let k = 0; k < pages.length; k++) {
         const { text, base } = page(k);
         const parsed = parsePage(text, base);
         renumber(parsed.articles, join.add(parsed));
-        if (parsed.articles.length > 0) onArticles(parsed.articles);
+        if (parsed.articles.length > 0) await onArticles(parsed.articles);
       }
       return join.finish();
     },
@@ -97,8 +98,8 @@ export function pagedDecoded(decoded: Decoded, options: ParseOptions): PagedInpu
 export function parseInPages(
   input: string | Uint8Array,
   options: ParseOptions,
-  onArticles: (articles: Article[]) => void,
-): { shell: DocumentShell; articles: number } | null {
+  onArticles: (articles: Article[]) => void | Promise<void>,
+): Promise<{ shell: DocumentShell; articles: number }> | null {
   return pagedInput(input, options)?.run(onArticles) ?? null;
 }
 

@@ -51,7 +51,7 @@ export async function runInParallel(
   paged: PagedInput,
   workers: PageWorkers,
   layout: ArticleLayout,
-  onArticles: (articles: string[]) => void,
+  onArticles: (articles: string[]) => void | Promise<void>,
 ): Promise<{ shell: DocumentShell; articles: number }> {
   const join = paged.joiner();
   const total = paged.pages.length;
@@ -81,7 +81,7 @@ export async function runInParallel(
       const page = parsed[joined]!;
       parsed[joined] = undefined;
       const offset = join.add(page);
-      if (page.articles.length > 0) onArticles(page.articles.map((article) => renumberText(article, offset)));
+      if (page.articles.length > 0) await onArticles(page.articles.map((article) => renumberText(article, offset)));
     }
     if (joined === total) break;
     while (queued < workers.size * PAGES_PER_WORKER && next < total) send(next++);

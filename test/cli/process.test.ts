@@ -128,6 +128,29 @@ describe('bin/policyparse as a child process', () => {
     expect(runPages(['-q', '--jobs', '2', unpaged]).stdout).toBe(one.stdout);
   });
 
+  it('a reader slower than the parser gets the same output as a file does', () => {
+    // Through a pipe, writing waits for the reader once a little output is queued
+    // (PENDING_OUTPUT_BYTES in batch.ts): pages written as they are parsed (JSON
+    // Lines), articles copied out of the spill file (JSON), one page's articles in turn.
+    const seed = readFileSync(join(root, seedPath), 'utf8');
+    const pages = join(scratch, 'slow-pages.txt');
+    writeFileSync(pages, Array.from({ length: 40 }, () => seed).join('\n\f\n'));
+    const onePage = join(scratch, 'slow-one-page.txt');
+    writeFileSync(onePage, Array.from({ length: 20 }, () => seed).join('\n'));
+    for (const args of [['-f', 'jsonl', pages], ['-f', 'json', pages], ['-f', 'json', onePage], ['-f', 'jsonl', onePage]]) {
+      const file = join(scratch, 'slow-out.json');
+      const quoted = args.map((a) => `'${a}'`).join(' ');
+      const r = spawnSync('bash', ['-c', `'${bin}' -q ${quoted} > '${file}'; '${bin}' -q ${quoted} | (sleep 1; cat) | cmp - '${file}' && wc -c < '${file}'`], {
+        cwd: root,
+        env,
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
+      expect(r.stderr).toBe('');
+      expect(Number(r.stdout)).toBeGreaterThan(1_000_000);
+    }
+  });
+
   it('a reader that stops early (… 2>&1 | head -1) ends the run with exit 0, diagnostics or not', () => {
     const r = spawnSync('bash', ['-c', `'${bin}' --pretty '${seedPath}' 2>&1 | head -1 >/dev/null; echo "\${PIPESTATUS[0]}"`], { cwd: root, env, encoding: 'utf8', timeout: 60_000 });
     expect(r.stdout.trim()).toBe('0');

@@ -1,6 +1,6 @@
 // A long document goes to standard output a piece at a time; a pipe whose reader
 // is slower than the parser must not end up holding every piece at once.
-import { writeOut } from '../../src/cli/batch.js';
+import { PENDING_OUTPUT_BYTES, writeOut } from '../../src/cli/batch.js';
 import { fakeIO } from './fake-io.js';
 
 /** A pipe that holds what it is given until its reader, a turn of the event loop later, takes it all. */
@@ -30,14 +30,15 @@ function slowPipe() {
 }
 
 describe('writeOut', () => {
-  it('waits for a slow reader once a few megabytes are waiting, and writes everything in order', async () => {
+  it('waits for a slow reader once some output is waiting, and writes everything in order', async () => {
     const pipe = slowPipe();
-    const pieces = Array.from({ length: 40 }, (_, i) => `${i}:` + 'x'.repeat(1 << 20));
+    const piece = Math.ceil(PENDING_OUTPUT_BYTES / 3);
+    const pieces = Array.from({ length: 40 }, (_, i) => `${i}:` + 'x'.repeat(piece));
     await writeOut({ ...fakeIO(), stdout: pipe.stdout }, pieces);
     expect(pipe.text()).toBe(pieces.join(''));
-    // never more than the limit (4 MB) and one piece
-    expect(pipe.most()).toBeLessThanOrEqual((4 << 20) + (1 << 20) + 16);
-    expect(pipe.most()).toBeGreaterThan(4 << 20);
+    // never more than the limit and one piece
+    expect(pipe.most()).toBeLessThanOrEqual(PENDING_OUTPUT_BYTES + piece + 16);
+    expect(pipe.most()).toBeGreaterThan(PENDING_OUTPUT_BYTES);
   });
 
   it('writes straight through to a stream that does not queue (a file, a test)', async () => {

@@ -23,10 +23,10 @@ const inputs: Array<[string, string]> = [
   ['pages with running heads', ['第 3 版\n' + seed, '人民日报　2019年7月21日　星期日　第4版\n' + seed, '2020年1月2日　星期四　第5版\n' + seed].join('\n\f\n')],
 ];
 
-function streamed(text: string, pretty: boolean) {
+async function streamed(text: string, pretty: boolean) {
   const parts: string[] = [];
   let jsonl = '';
-  const result = parseInPages(text, { name: 'pages.txt' }, (articles: Article[]) => {
+  const result = await parseInPages(text, { name: 'pages.txt' }, (articles: Article[]) => {
     for (const a of articles) {
       parts.push(articleJson(a, pretty));
       jsonl += JSON.stringify({ source: 'pages.txt', ...a }) + '\n';
@@ -38,23 +38,23 @@ function streamed(text: string, pretty: boolean) {
 }
 
 describe('page-by-page parsing of form-feed text', () => {
-  it.each(inputs)('%s: JSON, pretty JSON and JSON Lines byte-identical to parse()', (_name, text) => {
+  it.each(inputs)('%s: JSON, pretty JSON and JSON Lines byte-identical to parse()', async (_name, text) => {
     const doc = parse(text, { name: 'pages.txt' });
     expect(doc.articles.length).toBeGreaterThan(0);
     for (const pretty of [false, true]) {
-      const s = streamed(text, pretty);
+      const s = await streamed(text, pretty);
       expect(s.count).toBe(doc.articles.length);
       expect(s.json).toBe(formatJson(doc, { pretty }));
       if (!pretty) expect(s.jsonl).toBe(formatJsonl(doc));
     }
   });
 
-  it('numbers articles across pages, furniture included', () => {
+  it('numbers articles across pages, furniture included', async () => {
     const text = [seed, seed].join('\n\f\n');
     const doc = parse(text, { name: 'pages.txt' });
     const refs = doc.furniture.map((f) => f.article).filter((a) => a !== null);
     expect(new Set(refs).size).toBeGreaterThan(3);
-    expect(streamed(text, false).json).toBe(formatJson(doc));
+    expect((await streamed(text, false)).json).toBe(formatJson(doc));
   });
 
   it('leaves other input to parse()', () => {
@@ -98,12 +98,12 @@ describe('pages parsed in several threads (the CLI with --jobs > 1)', () => {
 
   it.each(layouts)('puts the pages together exactly as one thread does, whatever order the answers come in (%o)', async (layout) => {
     const alone: string[] = [];
-    const one = pagedInput(text, { name: 'pages.txt' })!.run((page) => alone.push(...page.map((a) => writeArticle(a, layout))));
+    const one = await pagedInput(text, { name: 'pages.txt' })!.run((page) => void alone.push(...page.map((a) => writeArticle(a, layout))));
     expect(alone.length).toBeGreaterThan(20);
     for (const failing of [new Set<number>(), new Set([0, 3, 7])]) {
       const together: string[] = [];
       const workers = new ShuffledWorkers(failing);
-      const several = await runInParallel(pagedInput(text, { name: 'pages.txt' })!, workers, layout, (page) => together.push(...page));
+      const several = await runInParallel(pagedInput(text, { name: 'pages.txt' })!, workers, layout, (page) => void together.push(...page));
       expect(workers.given.length).toBeGreaterThan(2);
       expect(together).toEqual(alone);
       expect(JSON.stringify(several)).toBe(JSON.stringify(one));
