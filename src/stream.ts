@@ -12,7 +12,7 @@ import { pageBlocks, textPages, type TextPage } from './frontends/ocr.js';
 import { splitPage } from './page/index.js';
 import { schemaErrors } from './schema/index.js';
 import { append } from './arrays.js';
-import { articleJson } from './format/json.js';
+import { articleJson, jsonlRecord } from './format/json.js';
 
 /** Everything of the document but its articles, known once the last page is done. */
 export type DocumentShell = Omit<PolicyDocument, 'articles'>;
@@ -213,7 +213,7 @@ export interface ArticleText {
 
 /** The article as the CLI writes it: articleJson(), or a JSON Lines record (formatJsonl()). */
 export function writeArticle(article: Article, layout: ArticleLayout): string {
-  return layout.lines ? JSON.stringify({ source: layout.source, ...article }) + '\n' : articleJson(article, layout.pretty);
+  return layout.lines ? jsonlRecord(layout.source, article) : articleJson(article, layout.pretty);
 }
 
 /** writeArticle(), and where its id is. */

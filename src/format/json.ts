@@ -36,7 +36,12 @@ export function formatJsonl(doc: PolicyDocument): string {
 
 /** formatJsonl()'s lines, one at a time. */
 export function* formatJsonlPieces(doc: PolicyDocument): Generator<string> {
-  for (const article of doc.articles) yield JSON.stringify({ source: doc.source.name, ...article }) + '\n';
+  for (const article of doc.articles) yield jsonlRecord(doc.source.name, article);
+}
+
+/** One article as a JSON Lines record: the input's name, then the article, a line. */
+export function jsonlRecord(source: string, article: Article): string {
+  return JSON.stringify({ source, ...article }) + '\n';
 }
 
 /**
@@ -59,5 +64,3 @@ export function jsonFrame(shell: Omit<PolicyDocument, 'articles'>, articles: num
 export function articleJson(article: Article, pretty: boolean): string {
   return pretty ? JSON.stringify(article, null, 2).replace(/\n/g, '\n    ') : JSON.stringify(article);
 }
-
-
