@@ -98,7 +98,7 @@ export async function runBatch(args: string[], flags: BatchFlags, io: CliIO, out
   const single = !records && !folders && args.length === 1;
   // (the core count only when it is needed: node:os is loaded on first use, bundle.mjs)
   const jobs = Math.max(1, flags.jobs ?? (single ? 1 : availableParallelism()));
-  if (single && !flags.out && output.streaming && args[0] !== '-') {
+  if (single && !flags.out && output.streaming) {
     // One long input's pages go to other threads only when asked (--jobs): each
     // worker holds a heap of its own, and memory is what streaming one input keeps low.
     const handled = await streamOne(args[0], options, jobs, output.streaming, io, emit, (diagnostics) => {
@@ -211,10 +211,14 @@ async function streamOne(
   emit: (task: Item, result: TaskResult) => Promise<void>,
   finish: (diagnostics: Diagnostic[]) => void,
 ): Promise<boolean> {
-  const path = resolve(io.cwd, arg);
+  const path = arg === '-' ? null : resolve(io.cwd, arg);
   // Workers that may take pages start now, to be ready when the decoding (a
-  // fifth of a second on a 20 MB file) is done; they go if there are no pages for them.
-  const helpers = workersForPages > 1 && sizeOf(path) >= PARALLEL_PAGES_CHARS ? await WorkerPool.create(workersForPages - 1, (await import('./pages.js')).PAGES_PER_WORKER) : null;
+  // fifth of a second on a 20 MB file) is done; they go if there are no pages for
+  // them. (Standard input's length is known only once it is read.)
+  const helpers =
+    workersForPages > 1 && (path === null || sizeOf(path) >= PARALLEL_PAGES_CHARS)
+      ? await WorkerPool.create(workersForPages - 1, (await import('./pages.js')).PAGES_PER_WORKER)
+      : null;
   helpers?.start();
   try {
     return await streamRead(arg, path, options, helpers, how, io, emit, finish);
@@ -226,7 +230,7 @@ async function streamOne(
 /** streamOne() with its workers, if any, starting. */
 async function streamRead(
   arg: string,
-  path: string,
+  path: string | null,
   options: TaskOptions,
   helpers: WorkerPool | null,
   how: { format: 'json' | 'jsonl'; pretty: boolean },
@@ -240,8 +244,18 @@ async function streamRead(
     await emit(whole, await runTask(whole));
     return true;
   };
-  const fail = (kind: 'input' | 'internal', message: string) => emit(task(Buffer.alloc(0)), { index: 0, ok: false, kind, message });
-  const input = readOne(path, options);
+  const fail = (kind: 'io' | 'input' | 'internal', message: string) => emit(task(Buffer.alloc(0)), { index: 0, ok: false, kind, message });
+  let input: ReturnType<typeof readOne>;
+  if (path !== null) input = readOne(path, options);
+  else {
+    // standard input: read whole, as the ordinary path reads it, then paged as a file is
+    try {
+      input = { long: null, bytes: await io.readStdin() };
+    } catch (err) {
+      await fail('io', describeIoError(err));
+      return true;
+    }
+  }
   if (!input) return false;
   const { long } = input;
   let { bytes } = input;
@@ -256,7 +270,7 @@ async function streamRead(
     await (err instanceof InputError ? fail('input', err.message) : fail('internal', `internal error: ${err instanceof Error ? err.message : String(err)}`));
     return true;
   }
-  if (!paged) return ordinary(long ? { index: 0, kind: 'file', path, name: arg, options, outName } : task(bytes!));
+  if (!paged) return ordinary(long && path ? { index: 0, kind: 'file', path, name: arg, options, outName } : task(bytes!));
   bytes = null; // decoded: the bytes can go
   let spill: { path: string; fd: number; written: number } | null = null;
   try {

@@ -103,6 +103,22 @@ const scenarios: Scenario[] = [
     stdout: (out) => expect(out.replace(/\s/g, '')).toContain('以人民为中心。顺应人民群众期盼'),
   },
   { name: '- reads standard input', args: ['-f', 'text', '-'], stdin: '一、总则\n\n第一条　为了测试。\n', exitCode: 0, stdout: /第一条　为了测试。/ },
+  // (pages of plain text on standard input are parsed and written a page at a time,
+  // as a file's are: the same text as the whole document's)
+  {
+    name: '- with pages: JSON as parse() writes it',
+    args: ['--input-format', 'text', '--compact', '-q', '-'],
+    stdin: [seed, seed, seed].join('\f'),
+    exitCode: 0,
+    stdout: JSON.stringify(parse(Buffer.from([seed, seed, seed].join('\f')), { name: '-', format: 'text' })) + '\n',
+  },
+  {
+    name: '- with pages: JSON Lines as parse() writes them',
+    args: ['--input-format', 'text', '-f', 'jsonl', '-q', '-'],
+    stdin: [seed, seed].join('\f'),
+    exitCode: 0,
+    stdout: parse(Buffer.from([seed, seed].join('\f')), { name: '-', format: 'text' }).articles.map((a) => JSON.stringify({ source: '-', ...a }) + '\n').join(''),
+  },
   {
     name: '--diagnostics json writes JSON lines on stderr',
     args: ['--diagnostics', 'json', seedPath],
