@@ -245,7 +245,7 @@ async function streamRead(
     return true;
   };
   const fail = (kind: 'io' | 'input' | 'internal', message: string) => emit(task(Buffer.alloc(0)), { index: 0, ok: false, kind, message });
-  let input: ReturnType<typeof readOne>;
+  let input: ReturnType<typeof readOne> = null;
   if (path !== null) input = readOne(path, options);
   else {
     // standard input: read whole, as the ordinary path reads it, then paged as a file is
@@ -259,6 +259,7 @@ async function streamRead(
   if (!input) return false;
   const { long } = input;
   let { bytes } = input;
+  input = null; // (the bytes are held by `bytes` alone, let go once decoded)
   // No form-feed byte, no form feed in the text (in every encoding read here it is
   // the byte 0x0C, or holds it): the ordinary path, without decoding twice.
   if (bytes && !bytes.includes(0x0c)) return ordinary(task(bytes));
