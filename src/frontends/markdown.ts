@@ -104,11 +104,12 @@ export function markdownFrontEnd(text: string): BlockStream {
   // (lone surrogates replaced once, for the whole file: the diagnostic's position is the file's)
   const { text: source, diagnostic } = replaceLoneSurrogates(text);
   const pages = textPages(source).map(({ offset, end }) => ({ offset, text: source.slice(offset, end) }));
-  const wrapped = pages.map((page) => looksHardWrapped(page.text));
-  if (!wrapped.includes(true)) return markdownBlocks(text);
+  // (a wrapped page unwrapped right after it is judged: the two share its measure)
+  const unwrapped = pages.map((page) => (looksHardWrapped(page.text) ? unwrapColumns(page.text) : null));
+  if (unwrapped.every((stream) => stream === null)) return markdownBlocks(text);
   const out: BlockStream & { markup: SourceRange[] } = { blocks: [], meta: {}, diagnostics: diagnostic ? [diagnostic] : [], markup: [] };
   pages.forEach((page, k) => {
-    const stream = wrapped[k] ? unwrapColumns(page.text) : markdownBlocks(page.text);
+    const stream = unwrapped[k] ?? markdownBlocks(page.text);
     for (const block of stream.blocks) out.blocks.push(movedBy(block, page.offset));
     for (const r of stream.markup ?? []) out.markup.push({ start: r.start + page.offset, end: r.end + page.offset });
     // (what is left is the parser's absence, said at the file's start: once)
