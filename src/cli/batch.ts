@@ -263,7 +263,7 @@ async function streamRead(
   // No form-feed byte, no form feed in the text (in every encoding read here it is
   // the byte 0x0C, or holds it): the ordinary path, without decoding twice.
   if (bytes && !bytes.includes(0x0c)) return ordinary(task(bytes));
-  const [{ pagedInput, pagedDecoded, writeArticle }, { jsonFrame }] = await Promise.all([import('../stream.js'), import('../format/json.js')]);
+  const [{ pagedInput, pagedDecoded, writeArticle }, { articleSeparator, jsonFrame }] = await Promise.all([import('../stream.js'), import('../format/json.js')]);
   let paged: ReturnType<typeof pagedInput>;
   try {
     paged = long ? pagedDecoded(long, { name: arg, ...options }) : pagedInput(bytes!, { name: arg, ...options });
@@ -291,7 +291,7 @@ async function streamRead(
           partialOutputs.add(path);
           spill = { path, fd: openSync(path, 'w+', 0o600), written: 0 };
         }
-        if (spill.written++ > 0) writeSync(spill.fd, how.pretty ? ',\n    ' : ',');
+        if (spill.written++ > 0) writeSync(spill.fd, articleSeparator(how.pretty));
         writeSync(spill.fd, article);
       };
       const layout = { lines: how.format === 'jsonl', pretty: how.pretty, source: arg };

@@ -57,8 +57,11 @@ export function jsonFrame(shell: Omit<PolicyDocument, 'articles'>, articles: num
   const whole = JSON.stringify({ version, source, page, articles: [mark], ...rest }, null, pretty ? 2 : undefined) + '\n';
   const quoted = JSON.stringify(mark);
   const at = whole.indexOf(quoted);
-  return { head: whole.slice(0, at), tail: whole.slice(at + quoted.length), separator: pretty ? ',\n    ' : ',' };
+  return { head: whole.slice(0, at), tail: whole.slice(at + quoted.length), separator: articleSeparator(pretty) };
 }
+
+/** What stands between two articles (articleJson()) inside formatJson()'s document. */
+export const articleSeparator = (pretty: boolean): string => (pretty ? ',\n    ' : ',');
 
 /** One article as it appears inside formatJson()'s document. */
 export function articleJson(article: Article, pretty: boolean): string {
