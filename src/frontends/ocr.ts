@@ -3,6 +3,8 @@ import type { TextBase } from '../decode/lines.js';
 import { lineBlock, scanLines } from './text.js';
 import { matchMarker } from '../structure/levels.js';
 import { append } from '../arrays.js';
+import { countHan, endsInGenre, looksLikeHeadline } from '../page/furniture.js';
+import { opensOnParticle, seamWord } from '../page/seams.js';
 
 /**
  * Helpers for text that went through OCR or a fixed-width column: spaces put
@@ -319,11 +321,17 @@ export function unwrapColumns(text: string): BlockStream {
   const { shape, widths } = measure(text);
   const width = shape.width;
   let current: Block | null = null;
+  // where each line of the paragraph so far starts in its text
+  let lineStarts: number[] = [];
   // The last character of the paragraph so far, kept aside: reading it off a text
   // built by appending would flatten the whole paragraph every line (quadratic).
   let tail = '';
   const close = () => {
-    if (current) blocks.push(current);
+    if (current) {
+      const at = lineStarts.length > 1 ? gluedHeadlineStart(current.text, lineStarts) : -1;
+      if (at > 0) blocks.push(...splitBlockAt(current, at));
+      else blocks.push(current);
+    }
     current = null;
   };
   let line = -1;
@@ -345,8 +353,9 @@ export function unwrapColumns(text: string): BlockStream {
     if (opens || !current) {
       close();
       current = piece;
+      lineStarts = [0];
     } else {
-      appendLine(current, piece, text, tail);
+      lineStarts.push(appendLine(current, piece, text, tail));
     }
     tail = piece.text.slice(-1);
     // a line clearly shorter than the column ends its paragraph (a heading too, once it fits)
@@ -369,7 +378,8 @@ function opensParagraph(text: string): boolean {
 const LATIN_END = /^[A-Za-z]$/;
 const LATIN_START = /^[A-Za-z]/;
 
-function appendLine(block: Block, line: Block, source: string, tail: string): void {
+/** Appends a line to a paragraph; returns where the line starts in the paragraph's text. */
+function appendLine(block: Block, line: Block, source: string, tail: string): number {
   // A tab at the wrap separates table cells ("具体指标<TAB>发展目标"): it stays, as
   // written. A Latin word broken by the wrap needs a space back; CJK joins directly.
   const lastEnd = block.segments[block.segments.length - 1]?.end ?? 0;
@@ -382,6 +392,81 @@ function appendLine(block: Block, line: Block, source: string, tail: string): vo
   const from = block.text.length + gap.length;
   block.text += gap + line.text;
   for (const s of line.segments) block.segments.push({ from: from + s.from, start: s.start, end: s.end });
+  return from;
+}
+
+/** Punctuation inside a sentence or at its end: a headline has none of it. */
+const SENTENCE_MARK = /[，,。；;：:！？!?]/;
+
+/**
+ * Where a headline starts that the wrap ran on from the lines above it, or -1.
+ * Without indentation or blank lines, only a short line ends a paragraph, so a
+ * cut fragment whose last line happens to fill the column takes the next
+ * article's headline into its text (…实行合伙 | 国务院关于促进综合保税区高水平开放
+ * 高质量 | 发展的若干意见). A paragraph starts at a line start; the headline is the
+ * paragraph's last lines, free of sentence punctuation, shaped like a document's
+ * title (a genre name at its end), and no word runs across the line break before
+ * it (高质量|发展 is one paragraph's wrap, not a new paragraph).
+ */
+function gluedHeadlineStart(text: string, lineStarts: readonly number[]): number {
+  const n = lineStarts.length;
+  // the first of the last lines free of sentence punctuation
+  let first = n;
+  while (first > 0 && !SENTENCE_MARK.test(text.slice(lineStarts[first - 1], first < n ? lineStarts[first] : text.length))) first--;
+  // The longest such run shaped like a title is the headline: a shorter one is
+  // its own last lines (…特大煤矿 | 瓦斯爆炸事故调查处理情况的通报). But a title
+  // names its issuer before 关于 in a few characters: one that reaches further
+  // back holds the cut text above the title.
+  for (let k = first; k < n; k++) {
+    const at = lineStarts[k];
+    const headline = text.slice(at);
+    if (!isDocumentTitle(headline) || headline.indexOf('关于') > MOST_ISSUER_CHARACTERS) continue;
+    // the whole paragraph: a headline already
+    if (k === 0) return -1;
+    const before = text.slice(lineStarts[k - 1], at);
+    // (a tab or a space put back at the wrap joins what is around it)
+    if (/\s$/.test(before)) return -1;
+    const word = seamWord(before, headline);
+    return word && !word.compound ? -1 : at;
+  }
+  return -1;
+}
+
+/** 中共中央办公厅 国务院办公厅关于…: the issuer before 关于 in a title, at most this long. */
+const MOST_ISSUER_CHARACTERS = 16;
+
+/** A document's title on a line of its own: 国务院关于…的若干意见, 中华人民共和国合伙企业法. */
+function isDocumentTitle(text: string): boolean {
+  return (
+    countHan(text, 8) >= 8 &&
+    endsInGenre(text) &&
+    looksLikeHeadline({ text, segments: [], heading: 0 }) &&
+    balanced(text, '《', '》') &&
+    balanced(text, '“', '”') &&
+    balanced(text, '（', '）') &&
+    balanced(text, '(', ')') &&
+    !opensOnParticle(text)
+  );
+}
+
+function balanced(text: string, open: string, close: string): boolean {
+  let depth = 0;
+  for (const ch of text) {
+    if (ch === open) depth++;
+    else if (ch === close && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
+/** A paragraph cut in two at `at` of its text (a line start: no segment spans it). */
+function splitBlockAt(block: Block, at: number): [Block, Block] {
+  const first: Block = { text: block.text.slice(0, at), segments: [], heading: block.heading };
+  const second: Block = { text: block.text.slice(at), segments: [], heading: 0 };
+  for (const s of block.segments) {
+    if (s.from < at) first.segments.push(s);
+    else second.segments.push({ ...s, from: s.from - at });
+  }
+  return [first, second];
 }
 
 /**

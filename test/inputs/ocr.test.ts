@@ -105,6 +105,49 @@ describe('hard-wrapped OCR columns', () => {
     expect(unwrapColumns(column).blocks.map((b) => b.text.slice(0, 3))).toEqual(['第一条', '第二条']);
   });
 
+  describe('without indentation or blank lines, a headline the wrap ran on from the paragraph above', () => {
+    // Only a short line ends a paragraph here: a cut fragment whose last line fills
+    // the column (within two characters) takes the next line along.
+    const body = [
+      '第三十条　合伙人对合伙企业有关事项作出决议',
+      '，按照合伙协议约定的表决办法办理。合伙协议',
+      '未约定或者约定不明确的，实行合伙人一人一票',
+    ];
+    const title = ['国务院关于促进综合保税区高水平开放高质量发', '展的若干意见'];
+    const after = ['各省、自治区、直辖市人民政府，国务院各部委', '、各直属机构：', '综合保税区是开放型经济的重要平台，对发展对', '外贸易发挥着重要作用。'];
+    const texts = (lines: string[]) => unwrapColumns(lines.join('\n') + '\n').blocks.map((b) => b.text);
+
+    it('is set apart as a paragraph of its own, every character still pointing into the input', () => {
+      const column = [...body, ...title, ...after].join('\n') + '\n';
+      const blocks = unwrapColumns(column).blocks;
+      expect(blocks.map((b) => b.text)).toEqual([body.join(''), title.join(''), after.slice(0, 2).join(''), after.slice(2).join('')]);
+      expectExactSegments(column, blocks);
+      // and the page stage then sees two articles, the second under its title
+      const doc = parse(column, { name: 'column.txt' });
+      expect(doc.articles.map((a) => a.title)).toEqual([null, title.join('')]);
+    });
+
+    it('after a numbered heading too', () => {
+      const heading = '一、关于我国地震重点监视防御区的确定';
+      expect(texts([heading, ...title, ...after])[0]).toBe(heading);
+      expect(texts([heading, ...title, ...after])[1]).toBe(title.join(''));
+    });
+
+    it('is not cut inside itself: a title of two lines stays whole', () => {
+      // 高质量发|展的若干意见 is a title shape too, but the whole paragraph already is one
+      expect(texts([...title, ...after])[0]).toBe(title.join(''));
+    });
+
+    it('is not looked for in text that merely ends on a genre word', () => {
+      // the run without sentence punctuation reaches back past 关于 further than an issuer
+      const cut = ['各地区各部门和各级人民政府要认真贯彻落实党中', '央关于加强基层治理体系和治理能力现代化的意见'];
+      expect(texts([...body.slice(0, 2), ...cut, ...after])[0]).toContain(body[1] + cut.join(''));
+      // a word runs across the break: the wrap of one paragraph
+      const law = ['第三十条　合伙人对合伙企业有关事项作出决议', '，按照合伙协议约定的办法办理，并报国务院批', '准后依照中华人民共和国合伙企业法'];
+      expect(texts([...law, ...after])[0]).toBe(law.join(''));
+    });
+  });
+
   it('are judged page by page: a file may mix wrapped and unwrapped pages', () => {
     const mixed = seed + '\f' + wrapped + '\f' + seed;
     const blocks = textBlocks(mixed).blocks;
