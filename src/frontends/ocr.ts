@@ -3,7 +3,7 @@ import type { TextBase } from '../decode/lines.js';
 import { lineBlock, scanLines } from './text.js';
 import { matchMarker } from '../structure/levels.js';
 import { append } from '../arrays.js';
-import { countHan, endsInGenre, looksLikeHeadline } from '../page/furniture.js';
+import { continuationOf, countHan, datelineOf, endsInGenre, folioOf, looksLikeHeadline } from '../page/furniture.js';
 import { opensOnParticle, seamWord } from '../page/seams.js';
 
 /**
@@ -321,14 +321,15 @@ export function unwrapColumns(text: string): BlockStream {
   const { shape, widths } = measure(text);
   const width = shape.width;
   let current: Block | null = null;
-  // where each line of the paragraph so far starts in its text
-  let lineStarts: number[] = [];
+  // where each line of the paragraph so far starts in its text (one array, reused)
+  const lineStarts: number[] = [];
   // The last character of the paragraph so far, kept aside: reading it off a text
   // built by appending would flatten the whole paragraph every line (quadratic).
   let tail = '';
   const close = () => {
     if (current) {
-      const at = lineStarts.length > 1 ? gluedHeadlineStart(current.text, lineStarts) : -1;
+      // (most paragraphs end on a full stop: no headline there)
+      const at = lineStarts.length > 1 && !SENTENCE_MARK.test(tail) ? gluedHeadlineStart(current.text, lineStarts) : -1;
       if (at > 0) blocks.push(...splitBlockAt(current, at));
       else blocks.push(current);
     }
@@ -349,21 +350,35 @@ export function unwrapColumns(text: string): BlockStream {
     // After a finished sentence, a numbered line (第十二条, （三）, 问：) starts a new
     // paragraph even when the sentence filled its last line to the column.
     const opensItem = current !== null && SENTENCE_END.test(tail) && opensParagraph(piece.text);
-    const opens = isIndented(text, start, end) || piece.heading > 0 || current === null || opensItem;
+    // Page furniture on a line of its own (上接第1版, a dateline, a running head) is
+    // never the rest of a paragraph, even after a line that fills the column.
+    const furniture = isFurnitureLine(piece.text);
+    const opens = isIndented(text, start, end) || piece.heading > 0 || current === null || opensItem || furniture;
     if (opens || !current) {
       close();
       current = piece;
-      lineStarts = [0];
+      lineStarts.length = 0;
+      lineStarts.push(0);
     } else {
       lineStarts.push(appendLine(current, piece, text, tail));
     }
     tail = piece.text.slice(-1);
     // a line clearly shorter than the column ends its paragraph (a heading too, once it fits)
-    if (widths[line] < width - 2) close();
+    if (widths[line] < width - 2 || furniture) close();
   });
   close();
   return { blocks, meta: {}, diagnostics: [] };
 }
+
+function isFurnitureLine(text: string): boolean {
+  // (asked of every line: each kind holds one of these characters, but for a page
+  // number alone, which is short)
+  if (text.length > 9 && !MAY_BE_FURNITURE.test(text)) return false;
+  return continuationOf(text) !== null || datelineOf(text) !== null || folioOf(text) !== null;
+}
+
+/** 上接, 下转 (a continuation), 日 (a dateline, a running head's date), 版 (its edition). */
+const MAY_BE_FURNITURE = /[接转日版]/;
 
 /** Tested on a paragraph's last character alone. */
 const SENTENCE_END = /^[。；;！？!?：:]$/;

@@ -133,6 +133,13 @@ describe('hard-wrapped OCR columns', () => {
       expect(texts([heading, ...title, ...after])[1]).toBe(title.join(''));
     });
 
+    it('leaves a continuation marker or a dateline on a line of its own to the page stage', () => {
+      for (const furniture of ['(上接第1版)', '（新华社北京7月20日电）', '人民日报　2019年7月21日　星期日　第4版']) {
+        const blocks = texts([...body, furniture, ...after]);
+        expect(blocks.slice(0, 2)).toEqual([body.join(''), furniture]);
+      }
+    });
+
     it('is not cut inside itself: a title of two lines stays whole', () => {
       // 高质量发|展的若干意见 is a title shape too, but the whole paragraph already is one
       expect(texts([...title, ...after])[0]).toBe(title.join(''));
