@@ -363,8 +363,11 @@ export function unwrapColumns(text: string): BlockStream {
       lineStarts.push(appendLine(current, piece, text, tail));
     }
     tail = piece.text.slice(-1);
-    // a line clearly shorter than the column ends its paragraph (a heading too, once it fits)
-    if (widths[line] < width - 2 || furniture) close();
+    // A line clearly shorter than the column ends its paragraph (a heading too, once
+    // it fits). Two characters short may be a wrap that moved a character on, so
+    // that the next line does not open on punctuation; not when the line ends a
+    // sentence itself.
+    if (widths[line] < width - 2 || furniture || (widths[line] < width - 1 && PARAGRAPH_END.test(tail))) close();
   });
   close();
   return { blocks, meta: {}, diagnostics: [] };
@@ -379,6 +382,9 @@ function isFurnitureLine(text: string): boolean {
 
 /** 上接, 下转 (a continuation), 日 (a dateline, a running head's date), 版 (its edition). */
 const MAY_BE_FURNITURE = /[接转日版]/;
+
+/** A paragraph's last character, when it ends a sentence. */
+const PARAGRAPH_END = /^[。！？!?]$/;
 
 /** Tested on a paragraph's last character alone. */
 const SENTENCE_END = /^[。；;！？!?：:]$/;

@@ -155,6 +155,21 @@ describe('hard-wrapped OCR columns', () => {
     });
   });
 
+  it('end a paragraph at a line two characters short when it ends a sentence, and not otherwise', () => {
+    const rows = (text: string, width: number) => text.match(new RegExp(`.{1,${width}}`, 'gu'))!;
+    // 20 characters to a line; the first paragraph's last line 18, ending a sentence
+    const first = '各级行政机关应当加强组织领导，落实工作责任，结合实际制定具体办法，确保各项措施落实到位，定期开展检查并接受社会监督。';
+    const second = '定期向社会公开工作进展情况和取得的成效，自觉接受群众的监督与评议，不断改进工作方法，切实提高服务质量。';
+    expect(first.length % 20).toBe(18);
+    const column = [...rows(first, 20), ...rows(second, 20)];
+    expect(unwrapColumns(column.join('\n') + '\n').blocks.map((b) => b.text)).toEqual([first, second]);
+    // a line two short inside a sentence is a wrap that moved characters on
+    const moved = [...column];
+    moved[4] = column[4].slice(0, -2);
+    moved[5] = column[4].slice(-2) + column[5];
+    expect(unwrapColumns(moved.join('\n') + '\n').blocks.map((b) => b.text)).toEqual([first, second]);
+  });
+
   it('are judged page by page: a file may mix wrapped and unwrapped pages', () => {
     const mixed = seed + '\f' + wrapped + '\f' + seed;
     const blocks = textBlocks(mixed).blocks;
