@@ -3,7 +3,7 @@ import type { TextBase } from '../decode/lines.js';
 import { lineBlock, scanLines } from './text.js';
 import { matchMarker } from '../structure/levels.js';
 import { append } from '../arrays.js';
-import { continuationOf, countHan, datelineOf, endsInGenre, folioOf, looksLikeHeadline } from '../page/furniture.js';
+import { continuationOf, countHan, datelineOf, endsInGenre, folioOf, isDateLine, looksLikeHeadline } from '../page/furniture.js';
 import { opensOnParticle, seamWord } from '../page/seams.js';
 
 /**
@@ -326,12 +326,15 @@ export function unwrapColumns(text: string): BlockStream {
   // The last character of the paragraph so far, kept aside: reading it off a text
   // built by appending would flatten the whole paragraph every line (quadratic).
   let tail = '';
+  // where the last line of the paragraph closed last starts in its text (-1: its only line)
+  let lastLineStart = -1;
   const close = () => {
     if (current) {
       // (most paragraphs end on a full stop: no headline there)
       const at = lineStarts.length > 1 && !SENTENCE_MARK.test(tail) ? gluedHeadlineStart(current.text, lineStarts) : -1;
       if (at > 0) blocks.push(...splitBlockAt(current, at));
       else blocks.push(current);
+      lastLineStart = at > 0 || lineStarts.length < 2 ? -1 : lineStarts[lineStarts.length - 1];
     }
     current = null;
   };
@@ -347,6 +350,13 @@ export function unwrapColumns(text: string): BlockStream {
       close();
       return;
     }
+    // A date under the paragraph just ended: its last line was the issuing body,
+    // taken along after a sentence that filled the column.
+    if (current === null && lastLineStart > 0 && isDateLine(piece.text)) {
+      const last = blocks[blocks.length - 1];
+      if (signsOff(last.text, lastLineStart)) blocks.splice(blocks.length - 1, 1, ...splitBlockAt(last, lastLineStart));
+    }
+    lastLineStart = -1;
     // After a finished sentence, a numbered line (第十二条, （三）, 问：) starts a new
     // paragraph even when the sentence filled its last line to the column.
     const opensItem = current !== null && SENTENCE_END.test(tail) && opensParagraph(piece.text);
@@ -478,6 +488,18 @@ function balanced(text: string, open: string, close: string): boolean {
   }
   return depth === 0;
 }
+
+/**
+ * The paragraph's last line, from `at`, is an issuing body signing off: a bare
+ * line of a name's length after a finished sentence.
+ */
+function signsOff(text: string, at: number): boolean {
+  const body = text.slice(at);
+  return body.length <= MOST_SIGNATURE_CHARACTERS && countHan(body) >= 2 && !SENTENCE_MARK.test(body) && SENTENCE_END.test(text[at - 1]);
+}
+
+/** 中华人民共和国国家发展和改革委员会 (16), with room for two bodies signing together. */
+const MOST_SIGNATURE_CHARACTERS = 24;
 
 /** A paragraph cut in two at `at` of its text (a line start: no segment spans it). */
 function splitBlockAt(block: Block, at: number): [Block, Block] {

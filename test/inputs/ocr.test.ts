@@ -140,6 +140,14 @@ describe('hard-wrapped OCR columns', () => {
       }
     });
 
+    it('leaves the issuing body over a date to a line of its own, even after a sentence that filled the column', () => {
+      const closing = ['各地、各部门要认真组织实施，切实抓好落实，确', '保各项任务落到实处，有关情况及时报送国务院。'];
+      const signed = texts([...closing, '国务院办公厅', '2019年1月12日', ...after]);
+      expect(signed.slice(0, 3)).toEqual([closing.join(''), '国务院办公厅', '2019年1月12日']);
+      // without the date below it, the line is the paragraph's end
+      expect(texts([...closing, '国务院办公厅', ...after])[0]).toBe(closing.join('') + '国务院办公厅');
+    });
+
     it('is not cut inside itself: a title of two lines stays whole', () => {
       // 高质量发|展的若干意见 is a title shape too, but the whole paragraph already is one
       expect(texts([...title, ...after])[0]).toBe(title.join(''));
