@@ -140,7 +140,7 @@ const WHITE = /\s/;
  * full-width characters: a Han character or a full-width mark is one, a digit or
  * Latin letter half of one (2019年 is three).
  */
-function lineWidths(text: string, start: number, end: number): { chars: number; columns: number } {
+function lineWidths(text: string, start: number, end: number): { chars: number; columns: number; allWide: boolean } {
   const bom = end > start && text.charCodeAt(start) === 0xfeff ? 1 : 0;
   let half = 0;
   let pairs = 0;
@@ -154,7 +154,8 @@ function lineWidths(text: string, start: number, end: number): { chars: number; 
       half += 2;
     } else half += isWide(c) ? 2 : 1;
   }
-  return { chars: end - start - bom - pairs, columns: Math.ceil(half / 2) };
+  const chars = end - start - bom - pairs;
+  return { chars, columns: Math.ceil(half / 2), allWide: half === 2 * chars };
 }
 
 function isWide(c: number): boolean {
@@ -198,6 +199,8 @@ interface Measured {
   shape: WrapShape;
   /** every line's width under that measure, in eachLine() order (0: a blank line) */
   widths: readonly number[];
+  /** whether each line is set full width throughout (Han, full-width marks: no digits or Latin) */
+  allWide: readonly boolean[];
   /** non-blank lines */
   content: number;
 }
@@ -211,19 +214,22 @@ function measure(text: string): Measured {
   const byColumns = new Map<number, number>();
   const charWidths: number[] = [];
   const columnWidths: number[] = [];
+  const allWide: boolean[] = [];
   let content = 0;
   let indented = 0;
   eachLine(text, (start, end) => {
     if (isBlank(text, start, end)) {
       charWidths.push(0);
       columnWidths.push(0);
+      allWide.push(false);
       return;
     }
     content++;
     if (isIndented(text, start, end)) indented++;
-    const { chars, columns } = lineWidths(text, start, end);
+    const { chars, columns, allWide: wide } = lineWidths(text, start, end);
     charWidths.push(chars);
     columnWidths.push(columns);
+    allWide.push(wide);
     byChars.set(chars, (byChars.get(chars) ?? 0) + 1);
     byColumns.set(columns, (byColumns.get(columns) ?? 0) + 1);
   });
@@ -231,7 +237,7 @@ function measure(text: string): Measured {
   const chars = shapeOf(byChars, content, indented, all);
   const columns = shapeOf(byColumns, content, indented, all);
   const measured: Measured =
-    columns.regular > chars.regular ? { shape: columns, widths: columnWidths, content } : { shape: chars, widths: charWidths, content };
+    columns.regular > chars.regular ? { shape: columns, widths: columnWidths, allWide, content } : { shape: chars, widths: charWidths, allWide, content };
   lastMeasured = { text, measured };
   return measured;
 }
@@ -318,8 +324,12 @@ export function movedBy(block: Block, offset: number): Block {
  */
 export function unwrapColumns(text: string): BlockStream {
   const blocks: Block[] = [];
-  const { shape, widths } = measure(text);
+  const { shape, widths, allWide, content } = measure(text);
   const width = shape.width;
+  // (where indentation or blank lines open paragraphs, short lines need no reading;
+  // the empty line after a final line break is no blank line)
+  const blankLines = Math.round(shape.blanks * content) - (text.endsWith('\n') ? 1 : 0);
+  const exact = shape.indented < FEW && blankLines < FEW * content && setToExactWidth(widths, allWide, width);
   let current: Block | null = null;
   // where each line of the paragraph so far starts in its text (one array, reused)
   const lineStarts: number[] = [];
@@ -338,9 +348,14 @@ export function unwrapColumns(text: string): BlockStream {
     }
     current = null;
   };
+  // The last line was a character or two short of the column: a wrap that moved
+  // characters on, or the paragraph's end. The next line tells which.
+  let short = false;
   let line = -1;
   eachLine(text, (start, end) => {
     line++;
+    const wasShort = short;
+    short = false;
     if (isBlank(text, start, end)) {
       close();
       return;
@@ -350,6 +365,7 @@ export function unwrapColumns(text: string): BlockStream {
       close();
       return;
     }
+    if (wasShort && !resumesMovedText(piece.text)) close();
     // A date under the paragraph just ended: its last line was the issuing body,
     // taken along after a sentence that filled the column.
     if (current === null && lastLineStart > 0 && isDateLine(piece.text)) {
@@ -378,6 +394,7 @@ export function unwrapColumns(text: string): BlockStream {
     // that the next line does not open on punctuation; not when the line ends a
     // sentence itself.
     if (widths[line] < width - 2 || furniture || (widths[line] < width - 1 && PARAGRAPH_END.test(tail))) close();
+    else if (exact && widths[line] < width && allWide[line]) short = true;
   });
   close();
   return { blocks, meta: {}, diagnostics: [] };
@@ -392,6 +409,42 @@ function isFurnitureLine(text: string): boolean {
 
 /** 上接, 下转 (a continuation), 日 (a dateline, a running head's date), 版 (its edition). */
 const MAY_BE_FURNITURE = /[接转日版]/;
+
+/**
+ * A line that a wrap made shorter shows it on the next line: the characters moved
+ * on so that the next line would not open on a mark that may not start a line
+ * (，。、；：？！ and closing brackets and quotes), so one follows them at once.
+ */
+function resumesMovedText(text: string): boolean {
+  return MOVED_ON.test(text);
+}
+
+const MOVED_ON = /^[^\s（(【〔《“‘「『]{0,2}[，。、；：？！）】〕》”’」』…—,.;:?!)\]]/;
+
+/**
+ * Whether the column was set to an exact width: of its lines set full width
+ * throughout, hardly any is a character longer or shorter than the column, as
+ * paragraph ends are now and then. Then a line a character or two short is
+ * explained by the next line or ends its paragraph. (A line holding digits or
+ * Latin letters measures only roughly, and is not counted.) A ragged column, as
+ * OCR may give, keeps the tolerance of two characters.
+ */
+function setToExactWidth(widths: readonly number[], allWide: readonly boolean[], width: number): boolean {
+  let full = 0;
+  let off = 0;
+  for (let i = 0; i < widths.length; i++) {
+    if (!allWide[i]) continue;
+    if (widths[i] === width) full++;
+    else if (widths[i] === width - 1 || widths[i] === width + 1) off++;
+  }
+  return full > 0 && off <= full * MOST_OFF_BY_ONE;
+}
+
+/** Lines a character off the column, per line at it, in a column set to an exact width. */
+const MOST_OFF_BY_ONE = 0.1;
+
+/** Indented lines, or blank lines, per content line, below which a page has no such paragraph marks. */
+const FEW = 0.02;
 
 /** A paragraph's last character, when it ends a sentence. */
 const PARAGRAPH_END = /^[。！？!?]$/;

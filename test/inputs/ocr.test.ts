@@ -163,7 +163,7 @@ describe('hard-wrapped OCR columns', () => {
     });
   });
 
-  it('end a paragraph at a line two characters short when it ends a sentence, and not otherwise', () => {
+  it('end a paragraph at a short line in a column set to an exact width, unless the next line shows a wrap that moved characters on', () => {
     const rows = (text: string, width: number) => text.match(new RegExp(`.{1,${width}}`, 'gu'))!;
     // 20 characters to a line; the first paragraph's last line 18, ending a sentence
     const first = '各级行政机关应当加强组织领导，落实工作责任，结合实际制定具体办法，确保各项措施落实到位，定期开展检查并接受社会监督。';
@@ -171,11 +171,21 @@ describe('hard-wrapped OCR columns', () => {
     expect(first.length % 20).toBe(18);
     const column = [...rows(first, 20), ...rows(second, 20)];
     expect(unwrapColumns(column.join('\n') + '\n').blocks.map((b) => b.text)).toEqual([first, second]);
-    // a line two short inside a sentence is a wrap that moved characters on
-    const moved = [...column];
-    moved[4] = column[4].slice(0, -2);
-    moved[5] = column[4].slice(-2) + column[5];
+    // A line short inside a sentence is a wrap that moved characters on, so that the
+    // next line does not open on a comma: the next line shows it.
+    const moved = [...column.slice(0, 3), second.slice(0, 18), second.slice(18, 38), second.slice(38)];
+    expect(moved[4]).toMatch(/^.，/);
     expect(unwrapColumns(moved.join('\n') + '\n').blocks.map((b) => b.text)).toEqual([first, second]);
+    // otherwise, in a column set to an exact width, a line a character short ends its paragraph
+    const heading = '一、加强组织领导和统筹协调工作机制建设';
+    expect(heading).toHaveLength(19);
+    // (on a page long enough to show that its lines are all 20 characters but for paragraph ends)
+    const more = [first, first, first, first];
+    const ended = [...column.slice(0, 3), heading, ...column.slice(3), ...more.flatMap((p) => rows(p, 20))];
+    expect(unwrapColumns(ended.join('\n') + '\n').blocks.map((b) => b.text)).toEqual([first, heading, second, ...more]);
+    // a ragged column (lines of 19 and 20 alike) keeps the tolerance: the heading runs on
+    const ragged = ended.map((l, i) => (i > 5 && l.length === 20 && i % 2 === 0 ? l.slice(0, 19) + '\n' + l.slice(19) : l)).join('\n');
+    expect(unwrapColumns(ragged + '\n').blocks.map((b) => b.text)[1]).toBe(heading + second);
   });
 
   it('are judged page by page: a file may mix wrapped and unwrapped pages', () => {
