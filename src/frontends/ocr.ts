@@ -411,15 +411,17 @@ function isFurnitureLine(text: string): boolean {
 const MAY_BE_FURNITURE = /[接转日版]/;
 
 /**
- * A line that a wrap made shorter shows it on the next line: the characters moved
+ * A line that a wrap made shorter shows it on the next line: the character moved
  * on so that the next line would not open on a mark that may not start a line
- * (，。、；：？！ and closing brackets and quotes), so one follows them at once.
+ * (，。、；：？！ and closing brackets and quotes), so one follows it at once (with
+ * an opening quote or bracket, the two of them). A numbered line (一、, 1.) is a
+ * paragraph of its own.
  */
 function resumesMovedText(text: string): boolean {
-  return MOVED_ON.test(text);
+  return MOVED_ON.test(text) && !opensParagraph(text);
 }
 
-const MOVED_ON = /^[^\s（(【〔《“‘「『]{0,2}[，。、；：？！）】〕》”’」』…—,.;:?!)\]]/;
+const MOVED_ON = /^(?:[^\s（(【〔《“‘「『]?|[（(【〔《“‘「『][^\s])[，。、；：？！）】〕》”’」』…—,.;:?!)\]]/;
 
 /**
  * Whether the column was set to an exact width: of its lines set full width

@@ -183,6 +183,10 @@ describe('hard-wrapped OCR columns', () => {
     const more = [first, first, first, first];
     const ended = [...column.slice(0, 3), heading, ...column.slice(3), ...more.flatMap((p) => rows(p, 20))];
     expect(unwrapColumns(ended.join('\n') + '\n').blocks.map((b) => b.text)).toEqual([first, heading, second, ...more]);
+    // a list mark two characters on (各省、) is no moved wrap
+    const addressee = '各省、自治区、直辖市人民政府，国务院各部委、各直属机构：';
+    const addressed = [...column.slice(0, 3), heading, ...rows(addressee, 20), ...more.flatMap((p) => rows(p, 20))];
+    expect(unwrapColumns(addressed.join('\n') + '\n').blocks.map((b) => b.text).slice(0, 3)).toEqual([first, heading, addressee]);
     // a ragged column (lines of 19 and 20 alike) keeps the tolerance: the heading runs on
     const ragged = ended.map((l, i) => (i > 5 && l.length === 20 && i % 2 === 0 ? l.slice(0, 19) + '\n' + l.slice(19) : l)).join('\n');
     expect(unwrapColumns(ragged + '\n').blocks.map((b) => b.text)[1]).toBe(heading + second);
