@@ -59,6 +59,10 @@ const VARIANTS = {
   'ocr-indented': { text: (t) => wrap(noBlankLines(plain(t)), 20, '\u3000\u3000'), ext: 'txt' },
   'ocr-blank-lines': { text: (t) => plain(t).split('\n').filter((l) => l.trim()).map((l) => wrap(l, 20)).join('\n'), ext: 'txt' },
   'ocr-bare': { text: (t) => wrap(noBlankLines(plain(t)), 20), ext: 'txt' },
+  // newspaper columns are narrow (12–14 characters), book and PDF text wider
+  'ocr-bare-13': { text: (t) => wrap(noBlankLines(plain(t)), 13), ext: 'txt' },
+  'ocr-bare-30': { text: (t) => wrap(noBlankLines(plain(t)), 30), ext: 'txt' },
+  'ocr-indented-12': { text: (t) => wrap(noBlankLines(plain(t)), 12, '\u3000\u3000'), ext: 'txt' },
 };
 
 for (const [name, v] of Object.entries(VARIANTS)) {

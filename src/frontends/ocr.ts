@@ -188,6 +188,8 @@ interface WrapShape {
   blanks: number;
   /** share of content lines clearly wider than the column: none, where a wrap set it */
   over: number;
+  /** share of content lines exactly the column's width */
+  full: number;
 }
 
 /**
@@ -243,7 +245,7 @@ function measure(text: string): Measured {
 }
 
 function shapeOf(counts: Map<number, number>, content: number, indented: number, all: number): WrapShape {
-  if (content === 0) return { width: 0, regular: 0, indented: 0, blanks: 0, over: 0 };
+  if (content === 0) return { width: 0, regular: 0, indented: 0, blanks: 0, over: 0, full: 0 };
   let width = 0;
   let best = 0;
   for (const [w, n] of counts) {
@@ -252,7 +254,7 @@ function shapeOf(counts: Map<number, number>, content: number, indented: number,
   }
   let over = 0;
   for (const [w, n] of counts) if (w > width + 1) over += n;
-  return { width, regular: best / content, indented: indented / content, blanks: (all - content) / content, over: over / content };
+  return { width, regular: best / content, indented: indented / content, blanks: (all - content) / content, over: over / content, full: (counts.get(width) ?? 0) / content };
 }
 
 /**
@@ -267,8 +269,10 @@ export function looksHardWrapped(text: string): boolean {
   // A wrap is a ceiling: hardly a line goes past it. Paragraphs set one to a line
   // (Markdown, e-paper text) run far past any common width, blank lines or not.
   if (shape.over > 0.03) return false;
-  // without paragraph indentation only a fairly regular column is trusted
-  return shape.regular >= 0.5 || (shape.regular >= 0.4 && shape.indented >= 0.05);
+  // Without paragraph indentation only a fairly regular column is trusted: most
+  // lines near the width, or many at it and none at all past it (a wide column
+  // of short paragraphs, a law's articles, holds many short last lines).
+  return shape.regular >= 0.5 || (shape.regular >= 0.4 && (shape.indented >= 0.05 || (shape.over === 0 && shape.full >= 0.4)));
 }
 
 /** A form-feed page of a text: where it starts (offset, line, column) and ends. */

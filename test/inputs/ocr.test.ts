@@ -192,6 +192,15 @@ describe('hard-wrapped OCR columns', () => {
     expect(unwrapColumns(ragged + '\n').blocks.map((b) => b.text)[1]).toBe(heading + second);
   });
 
+  it('are recognised in a wide column of short paragraphs: many lines at the width and none past it', () => {
+    // a law's articles: most take a line or two of 30 characters, so half the lines are last lines
+    const clauses = ['行政机关应当依法履行职责', '公民、法人和其他组织的合法权益受法律保护', '有关部门应当加强监督检查并及时公开处理结果', '违反本法规定的依法追究法律责任'];
+    const articles = Array.from({ length: 24 }, (_, i) => `第${'一二三四五六七八九十'[i % 10]}条　${clauses.slice(0, [1, 1, 2, 4][i % 4]).join('，')}。`);
+    const column = wrapBySetWidth(articles.join('\n'), 30);
+    expect(looksHardWrapped(column)).toBe(true);
+    expect(unwrapColumns(column).blocks.map((b) => b.text)).toEqual(articles);
+  });
+
   it('are judged page by page: a file may mix wrapped and unwrapped pages', () => {
     const mixed = seed + '\f' + wrapped + '\f' + seed;
     const blocks = textBlocks(mixed).blocks;
