@@ -334,6 +334,9 @@ export function unwrapColumns(text: string): BlockStream {
   // the empty line after a final line break is no blank line)
   const blankLines = Math.round(shape.blanks * content) - (text.endsWith('\n') ? 1 : 0);
   const exact = shape.indented < FEW && blankLines < FEW * content && setToExactWidth(widths, allWide, width);
+  // A Markdown heading (## …) is one line unless the wrap cut it with the rest of
+  // the page; a page whose headings run past the column left them whole.
+  const headingsWhole = headingsPastColumn(text, widths, width);
   let current: Block | null = null;
   // where each line of the paragraph so far starts in its text (one array, reused)
   const lineStarts: number[] = [];
@@ -383,7 +386,8 @@ export function unwrapColumns(text: string): BlockStream {
     // Page furniture on a line of its own (上接第1版, a dateline, a running head) is
     // never the rest of a paragraph, even after a line that fills the column.
     const furniture = isFurnitureLine(piece.text);
-    const opens = isIndented(text, start, end) || piece.heading > 0 || current === null || opensItem || furniture;
+    const afterHeading = current !== null && current.heading > 0 && headingsWhole;
+    const opens = isIndented(text, start, end) || piece.heading > 0 || current === null || opensItem || furniture || afterHeading;
     if (opens || !current) {
       close();
       current = piece;
@@ -426,6 +430,20 @@ function resumesMovedText(text: string): boolean {
 }
 
 const MOVED_ON = /^(?:[^\s（(【〔《“‘「『]?|[（(【〔《“‘「『][^\s])[，。、；：？！）】〕》”’」』…—,.;:?!)\]]/;
+
+/** Whether a Markdown heading line of the text is wider than the column. */
+function headingsPastColumn(text: string, widths: readonly number[], width: number): boolean {
+  if (!text.includes('#')) return false;
+  let line = -1;
+  let past = false;
+  eachLine(text, (start, end) => {
+    line++;
+    if (!past && widths[line] > width + 1 && ATX_LINE.test(text.slice(start, Math.min(end, start + 8)))) past = true;
+  });
+  return past;
+}
+
+const ATX_LINE = /^[ \t\u3000]*#{1,6}[ \t\u3000]/;
 
 /**
  * Whether the column was set to an exact width: of its lines set full width

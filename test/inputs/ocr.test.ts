@@ -201,6 +201,19 @@ describe('hard-wrapped OCR columns', () => {
     expect(unwrapColumns(column).blocks.map((b) => b.text)).toEqual(articles);
   });
 
+  it('leave a Markdown heading whole where the page left its headings whole (wider than the column)', () => {
+    // Markdown wrapped by a formatter: paragraphs cut at 20, headings one line each
+    const long = '## 国务院办公厅关于有效发挥政府性融资担保基金作用切实支持小微企业的指导意见';
+    const fits = '## 国务院办公厅关于开展城镇小区配套幼儿园治理';
+    const body = wrapBySetWidth(seed.split('\n').filter((l) => l.trim() && !l.startsWith('#')).slice(0, 6).join('\n'), 20).split('\n').filter(Boolean);
+    const page = [long, ...body.slice(0, 12), fits, ...body.slice(12)].join('\n') + '\n';
+    const texts = unwrapColumns(page).blocks.map((b) => b.text);
+    expect(texts).toContain(long.slice(3));
+    expect(texts).toContain(fits.slice(3));
+    // and where headings were cut with the rest of the page (none past the column), they run on
+    expect(shape(unwrapColumns(wrapped).blocks)).toEqual(shape(scanLines(seed).blocks));
+  });
+
   it('are judged page by page: a file may mix wrapped and unwrapped pages', () => {
     const mixed = seed + '\f' + wrapped + '\f' + seed;
     const blocks = textBlocks(mixed).blocks;
