@@ -63,6 +63,8 @@ const VARIANTS = {
   'ocr-bare-13': { text: (t) => wrap(noBlankLines(plain(t)), 13), ext: 'txt' },
   'ocr-bare-30': { text: (t) => wrap(noBlankLines(plain(t)), 30), ext: 'txt' },
   'ocr-indented-12': { text: (t) => wrap(noBlankLines(plain(t)), 12, '\u3000\u3000'), ext: 'txt' },
+  // Markdown whose paragraphs a formatter wrapped at 20, its # headings left whole
+  'md-wrapped': { text: (t) => t.split('\n').map((l) => (/^#/.test(l) || !l.trim() ? l : wrap(l, 20).trimEnd())).join('\n') },
 };
 
 for (const [name, v] of Object.entries(VARIANTS)) {
