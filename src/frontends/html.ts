@@ -5,6 +5,7 @@ import { LineIndex } from '../decode/lines.js';
 import { cellRow, squeezeWithOffsets as squeeze, segmentsFromOffsets } from './ocr.js';
 import { replaceLoneSurrogates } from '../decode/surrogates.js';
 import { append } from '../arrays.js';
+import { continuationOf } from '../page/furniture.js';
 
 /**
  * The HTML front-end: e-paper article pages -> the article's blocks, and only them.
@@ -160,19 +161,27 @@ export function htmlBlocks(input: string): BlockStream {
       headlines = [echo];
     }
   }
-  const title = headlines.reduce<Draft | null>((best, d) => (!best || d.heading < best.heading || (d.heading === best.heading && d.order > best.order) ? d : best), null);
+  // A section name (<h1>经济</h1>) or a continuation marker set as a heading is page
+  // furniture, never the article's headline: the page stage reads it as in Markdown.
+  const title = headlines.reduce<Draft | null>(
+    (best, d) => (isFurnitureHeading(d) ? best : !best || d.heading < best.heading || (d.heading === best.heading && d.order > best.order) ? d : best),
+    null,
+  );
 
   const blocks: Block[] = [];
   const used = new Set<Draft>();
   for (const d of headlines) {
     used.add(d);
-    blocks.push(d === title ? toBlock(d, { heading: 2, role: 'title', squeeze: true }) : toBlock(d, { heading: 0, role: 'meta', squeeze: true }));
+    if (isFurnitureHeading(d)) blocks.push(toBlock(d, { heading: d.heading, squeeze: true }));
+    else blocks.push(d === title ? toBlock(d, { heading: 2, role: 'title', squeeze: true }) : toBlock(d, { heading: 0, role: 'meta', squeeze: true }));
   }
   for (const d of inBody) {
     if (used.has(d)) continue;
     used.add(d);
     if (d.cells) {
       blocks.push(rowBlock(d));
+    } else if (d.heading > 0 && isFurnitureHeading(d)) {
+      blocks.push(toBlock(d, { heading: d.heading, squeeze: true }));
     } else if (d.heading > 0 && title && d.heading <= title.heading) {
       // a headline of the same rank inside the body opens the next article
       blocks.push(toBlock(d, { heading: 2, role: 'title', squeeze: true }));
@@ -663,6 +672,20 @@ function headlinesBefore(drafts: Draft[], container: DomElement, firstOrder: num
   }
   return [];
 }
+
+/**
+ * A heading element holding a continuation marker ((上接第2版)), or a top-level one
+ * holding a section name (<h1>经济</h1>, as # 经济 in Markdown; a short <h3> over a
+ * headline is its kicker).
+ */
+function isFurnitureHeading(d: Draft): boolean {
+  if (d.heading === 0 || d.cells) return false;
+  const text = compact(d.chars.join(''));
+  return (d.heading === 1 && SECTION_NAME.test(text)) || continuationOf(text) !== null;
+}
+
+/** A page section's name: two to four Han characters, nothing else. */
+const SECTION_NAME = /^[\u4e00-\u9fa5]{2,4}$/;
 
 function titleEcho(drafts: Draft[], documentTitle: string, firstOrder: number): Draft | null {
   const want = compact(documentTitle);

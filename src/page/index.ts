@@ -50,7 +50,9 @@ export function splitPage(stream: BlockStream, lines: LineIndex, options: { expl
     splitOnePage(blocks, lines, result, options.explain ?? false);
   }
   result.page.section = result.page.sections?.[0] ?? null;
-  if (stream.meta.title && result.articles.length > 0 && !result.articles[0].title) {
+  // The page's <title> names its article when no headline element does; not an
+  // article continued from another page, whose headline was printed there.
+  if (stream.meta.title && result.articles.length > 0 && !result.articles[0].title && !result.articles[0].continuedFrom) {
     result.articles[0].title = stream.meta.title;
   }
   return result;

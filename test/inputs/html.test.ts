@@ -193,6 +193,29 @@ describe('HTML front-end', () => {
     expect(doc.diagnostics.map((d) => d.code)).toEqual(['hidden-text']);
   });
 
+  it('reads a page of several articles as Markdown would: a section <h1> and a continuation heading are furniture', () => {
+    const html = [
+      '<html><head><title>版面</title></head><body><div class="page">',
+      '<h1>经济</h1>',
+      '<h3>(上接第2版)</h3>',
+      '<p>（三）加强组织领导。各地区各部门要把思想和行动统一到党中央决策部署上来。</p>',
+      '<h2>国务院关于促进综合保税区高水平开放高质量发展的若干意见</h2>',
+      '<p>各省、自治区、直辖市人民政府，国务院各部委、各直属机构：</p>',
+      '<p>综合保税区是开放型经济的重要平台，对发展对外贸易发挥着重要作用。</p>',
+      '<h2>中华人民共和国合伙企业法</h2>',
+      '<p>第一条　为了规范合伙企业的行为，保护合伙企业及其合伙人的合法权益，制定本法。</p>',
+      '</div></body></html>',
+    ].join('\n');
+    const doc = parse(html, { name: 'page.html' });
+    expect(doc.articles.map((a) => [a.title, a.continuedFrom?.page ?? null])).toEqual([
+      // continued from page 2: its headline was printed there, not in the page's <title>
+      [null, 2],
+      ['国务院关于促进综合保税区高水平开放高质量发展的若干意见', null],
+      ['中华人民共和国合伙企业法', null],
+    ]);
+    expect(doc.page.sections).toEqual(['经济']);
+  });
+
   it('keeps the caption of a data table', () => {
     const s = htmlBlocks('<div><table><caption>表1　主要指标</caption><tr><td>指标</td><td>数值</td></tr></table><p>以上指标均为预期性，各地要抓好落实。</p></div>');
     expect(s.blocks.map((b) => b.text)).toEqual(['表1　主要指标', '指标 | 数值', '以上指标均为预期性，各地要抓好落实。']);
