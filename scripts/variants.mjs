@@ -47,7 +47,22 @@ const runningHeads = (t) => {
   return ['人民日报　2019年7月21日　星期日　第4版', ...lines.slice(0, middle), '- 4 -', ...lines.slice(middle)].join('\n');
 };
 
+const escapeHtml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** The page as one HTML page: # lines as <h1>–<h6>, other lines as <p>. */
+const html = (t) => {
+  const body = t
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => {
+      const h = /^(#{1,6})\s+(.*)$/.exec(l.trim());
+      return h ? `<h${h[1].length}>${escapeHtml(h[2])}</h${h[1].length}>` : `<p>${escapeHtml(l.trim().replaceAll('**', ''))}</p>`;
+    });
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>版面</title></head><body><div class="page">\n${body.join('\n')}\n</div></body></html>\n`;
+};
+
 const VARIANTS = {
+  // the page as HTML, its headlines and section names as heading elements
+  html: { text: html, ext: 'html' },
   // Markdown marks stripped: headlines are bare lines
   plain: { text: plain, ext: 'txt' },
   'plain-no-blank-lines': { text: (t) => noBlankLines(plain(t)), ext: 'txt' },
