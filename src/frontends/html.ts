@@ -636,9 +636,17 @@ function chooseBody(drafts: Draft[]): Body | null {
   for (const [el, score] of scores) if (score > bestScore) (best = el), (bestScore = score);
   if (!best) return null;
   const siblings = best.parent ? elements(best.parent) : [best];
-  const parts = siblings.filter((el) => el === best || (scores.get(el) ?? 0) >= Math.max(20, bestScore * 0.2));
+  // Beside the best container, its siblings of a fair share of its prose, or of
+  // its kind (the same element and class: a page set in columns holds an
+  // article's fragment in each, however short next to the longest).
+  const parts = siblings.filter((el) => {
+    const score = scores.get(el) ?? 0;
+    return el === best || score >= Math.max(20, bestScore * 0.2) || (score >= 20 && sameKind(el, best!));
+  });
   return { parts };
 }
+
+const sameKind = (a: DomElement, b: DomElement): boolean => a.name === b.name && (a.attribs.class ?? '') === (b.attribs.class ?? '');
 
 function tableOf(row: DomElement): DomElement | null {
   let p: DomElement | null = row.parent;

@@ -216,6 +216,23 @@ describe('HTML front-end', () => {
     expect(doc.page.sections).toEqual(['经济']);
   });
 
+  it('reads every column of a page set in columns, however short next to the longest', () => {
+    const long = Array.from({ length: 12 }, (_, i) => `<p>第${'一二三四五六七八九十'[i % 10]}条　行政机关应当依法履行职责，加强监督检查，及时公开处理结果，接受社会监督。</p>`).join('');
+    const html = [
+      '<div class="nav"><a href="/">首页</a><a href="/b">上一版</a></div><div class="paper">',
+      '<div class="col"><h3>(上接第1版)</h3><p>（八）促进体育竞赛与文化表演互动融合，创作开发体现中华文化的产品。</p></div>',
+      `<div class="col"><h2>中华人民共和国测试法</h2>${long}</div>`,
+      '<div class="aside">扫码关注</div>',
+      '</div>',
+    ].join('\n');
+    const doc = parse(html, { name: 'cols.html' });
+    expect(doc.articles.map((a) => [a.title, a.text.slice(0, 4)])).toEqual([
+      [null, '（八）促'],
+      ['中华人民共和国测试法', '第一条　'],
+    ]);
+    expect(doc.furniture.filter((f) => f.kind === 'noise').map((f) => f.text)).toEqual(['首页上一版', '扫码关注']);
+  });
+
   it('keeps the caption of a data table', () => {
     const s = htmlBlocks('<div><table><caption>表1　主要指标</caption><tr><td>指标</td><td>数值</td></tr></table><p>以上指标均为预期性，各地要抓好落实。</p></div>');
     expect(s.blocks.map((b) => b.text)).toEqual(['表1　主要指标', '指标 | 数值', '以上指标均为预期性，各地要抓好落实。']);
