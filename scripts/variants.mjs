@@ -60,9 +60,23 @@ const html = (t) => {
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>版面</title></head><body><div class="page">\n${body.join('\n')}\n</div></body></html>\n`;
 };
 
+/** The page as an e-paper HTML page set in columns: a <div class="col"> from each headline on, a menu and a footer around them. */
+const htmlColumns = (t) => {
+  const columns = [];
+  for (const line of t.split('\n').filter((l) => l.trim())) {
+    const heading = /^#{1,3}\s/.test(line.trim());
+    const last = columns[columns.length - 1];
+    if (!last || (heading && !/^#/.test(last[last.length - 1]))) columns.push([line]);
+    else last.push(line);
+  }
+  const body = columns.map((c) => html(c.join('\n')).replace(/^[\s\S]*<div class="page">\n|\n<\/div><\/body>[\s\S]*$/g, ''));
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>人民日报 第4版</title></head><body><div class="nav"><a href="/">首页</a> <a href="/b">上一版</a></div><div class="paper">\n${body.map((b) => `<div class="col">\n${b}\n</div>`).join('\n')}\n</div><div class="footer">版权所有</div></body></html>\n`;
+};
+
 const VARIANTS = {
   // the page as HTML, its headlines and section names as heading elements
   html: { text: html, ext: 'html' },
+  'html-columns': { text: htmlColumns, ext: 'html' },
   // Markdown marks stripped: headlines are bare lines
   plain: { text: plain, ext: 'txt' },
   'plain-no-blank-lines': { text: (t) => noBlankLines(plain(t)), ext: 'txt' },
