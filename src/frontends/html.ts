@@ -5,7 +5,7 @@ import { LineIndex } from '../decode/lines.js';
 import { cellRow, squeezeWithOffsets as squeeze, segmentsFromOffsets } from './ocr.js';
 import { replaceLoneSurrogates } from '../decode/surrogates.js';
 import { append } from '../arrays.js';
-import { continuationOf } from '../page/furniture.js';
+import { continuationOf, startsNumbered } from '../page/furniture.js';
 
 /**
  * The HTML front-end: e-paper article pages -> the article's blocks, and only them.
@@ -164,7 +164,7 @@ export function htmlBlocks(input: string): BlockStream {
   // A section name (<h1>经济</h1>) or a continuation marker set as a heading is page
   // furniture, never the article's headline: the page stage reads it as in Markdown.
   const title = headlines.reduce<Draft | null>(
-    (best, d) => (isFurnitureHeading(d) ? best : !best || d.heading < best.heading || (d.heading === best.heading && d.order > best.order) ? d : best),
+    (best, d) => (!mayBeHeadline(d) ? best : !best || d.heading < best.heading || (d.heading === best.heading && d.order > best.order) ? d : best),
     null,
   );
 
@@ -172,7 +172,7 @@ export function htmlBlocks(input: string): BlockStream {
   const used = new Set<Draft>();
   for (const d of headlines) {
     used.add(d);
-    if (isFurnitureHeading(d)) blocks.push(toBlock(d, { heading: d.heading, squeeze: true }));
+    if (!mayBeHeadline(d)) blocks.push(toBlock(d, { heading: d.heading, squeeze: true }));
     else blocks.push(d === title ? toBlock(d, { heading: 2, role: 'title', squeeze: true }) : toBlock(d, { heading: 0, role: 'meta', squeeze: true }));
   }
   for (const d of inBody) {
@@ -180,7 +180,7 @@ export function htmlBlocks(input: string): BlockStream {
     used.add(d);
     if (d.cells) {
       blocks.push(rowBlock(d));
-    } else if (d.heading > 0 && isFurnitureHeading(d)) {
+    } else if (d.heading > 0 && !mayBeHeadline(d)) {
       blocks.push(toBlock(d, { heading: d.heading, squeeze: true }));
     } else if (d.heading > 0 && title && d.heading <= title.heading) {
       // a headline of the same rank inside the body opens the next article
@@ -679,6 +679,15 @@ function headlinesBefore(drafts: Draft[], container: DomElement, firstOrder: num
     if (found.length) return found;
   }
   return [];
+}
+
+/**
+ * Whether a heading element may hold the article's headline: not page furniture,
+ * and not a numbered heading inside an article (<h2>二、指导思想</h2>), which the page
+ * stage reads as it reads ## 二、指导思想 in Markdown.
+ */
+function mayBeHeadline(d: Draft): boolean {
+  return !isFurnitureHeading(d) && !startsNumbered(d.chars.join(''));
 }
 
 /**

@@ -216,6 +216,22 @@ describe('HTML front-end', () => {
     expect(doc.page.sections).toEqual(['经济']);
   });
 
+  it('reads a numbered heading element as a section of the article, not a headline of its own', () => {
+    const html = [
+      '<div class="page">',
+      '<h2>二、指导思想、主要原则和目标</h2>',
+      '<p>（五）指导思想。坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的十九大精神。</p>',
+      '<h2>中共中央国务院关于优化生育政策促进人口长期均衡发展的决定</h2>',
+      '<p>一、充分认识优化生育政策的重大意义</p>',
+      '<h2>二、指导思想、主要原则和目标</h2>',
+      '<p>（一）指导思想。坚持以人民为中心，促进人口长期均衡发展。</p>',
+      '</div>',
+    ].join('\n');
+    const doc = parse(html, { name: 'page.html' });
+    expect(doc.articles.map((a) => a.title)).toEqual([null, '中共中央国务院关于优化生育政策促进人口长期均衡发展的决定']);
+    expect(doc.articles[1].body.map((n) => n.marker)).toEqual(['一、', '二、']);
+  });
+
   it('reads every column of a page set in columns, however short next to the longest', () => {
     const long = Array.from({ length: 12 }, (_, i) => `<p>第${'一二三四五六七八九十'[i % 10]}条　行政机关应当依法履行职责，加强监督检查，及时公开处理结果，接受社会监督。</p>`).join('');
     const html = [
