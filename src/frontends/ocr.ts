@@ -140,7 +140,7 @@ const WHITE = /\s/;
  * full-width characters: a Han character or a full-width mark is one, a digit or
  * Latin letter half of one (2019年 is three).
  */
-function lineWidths(text: string, start: number, end: number): { chars: number; columns: number; allWide: boolean } {
+function lineWidths(text: string, start: number, end: number): { chars: number; columns: number } {
   const bom = end > start && text.charCodeAt(start) === 0xfeff ? 1 : 0;
   let half = 0;
   let pairs = 0;
@@ -154,8 +154,7 @@ function lineWidths(text: string, start: number, end: number): { chars: number; 
       half += 2;
     } else half += isWide(c) ? 2 : 1;
   }
-  const chars = end - start - bom - pairs;
-  return { chars, columns: Math.ceil(half / 2), allWide: half === 2 * chars };
+  return { chars: end - start - bom - pairs, columns: Math.ceil(half / 2) };
 }
 
 function isWide(c: number): boolean {
@@ -201,8 +200,6 @@ interface Measured {
   shape: WrapShape;
   /** every line's width under that measure, in eachLine() order (0: a blank line) */
   widths: readonly number[];
-  /** whether each line is set full width throughout (Han, full-width marks: no digits or Latin) */
-  allWide: readonly boolean[];
   /** non-blank lines */
   content: number;
 }
@@ -216,22 +213,19 @@ function measure(text: string): Measured {
   const byColumns = new Map<number, number>();
   const charWidths: number[] = [];
   const columnWidths: number[] = [];
-  const allWide: boolean[] = [];
   let content = 0;
   let indented = 0;
   eachLine(text, (start, end) => {
     if (isBlank(text, start, end)) {
       charWidths.push(0);
       columnWidths.push(0);
-      allWide.push(false);
       return;
     }
     content++;
     if (isIndented(text, start, end)) indented++;
-    const { chars, columns, allWide: wide } = lineWidths(text, start, end);
+    const { chars, columns } = lineWidths(text, start, end);
     charWidths.push(chars);
     columnWidths.push(columns);
-    allWide.push(wide);
     byChars.set(chars, (byChars.get(chars) ?? 0) + 1);
     byColumns.set(columns, (byColumns.get(columns) ?? 0) + 1);
   });
@@ -239,7 +233,7 @@ function measure(text: string): Measured {
   const chars = shapeOf(byChars, content, indented, all);
   const columns = shapeOf(byColumns, content, indented, all);
   const measured: Measured =
-    columns.regular > chars.regular ? { shape: columns, widths: columnWidths, allWide, content } : { shape: chars, widths: charWidths, allWide, content };
+    columns.regular > chars.regular ? { shape: columns, widths: columnWidths, content } : { shape: chars, widths: charWidths, content };
   lastMeasured = { text, measured };
   return measured;
 }
@@ -328,15 +322,15 @@ export function movedBy(block: Block, offset: number): Block {
  */
 export function unwrapColumns(text: string): BlockStream {
   const blocks: Block[] = [];
-  const { shape, widths, allWide, content } = measure(text);
+  const { shape, widths, content } = measure(text);
   const width = shape.width;
   // (where indentation or blank lines open paragraphs, short lines need no reading;
   // the empty line after a final line break is no blank line)
   const blankLines = Math.round(shape.blanks * content) - (text.endsWith('\n') ? 1 : 0);
-  const exact = shape.indented < FEW && blankLines < FEW * content && setToExactWidth(widths, allWide, width);
+  const exact = shape.indented < FEW && blankLines < FEW * content && setToExactWidth(text, widths, width);
   // A Markdown heading (## …) is one line unless the wrap cut it with the rest of
   // the page; a page whose headings run past the column left them whole.
-  const headingsWhole = headingsPastColumn(text, widths, width);
+  const headingsWhole = shape.over > 0 && headingsPastColumn(text, widths, width);
   let current: Block | null = null;
   // where each line of the paragraph so far starts in its text (one array, reused)
   const lineStarts: number[] = [];
@@ -402,21 +396,22 @@ export function unwrapColumns(text: string): BlockStream {
     // that the next line does not open on punctuation; not when the line ends a
     // sentence itself.
     if (widths[line] < width - 2 || furniture || (widths[line] < width - 1 && PARAGRAPH_END.test(tail))) close();
-    else if (exact && widths[line] < width && allWide[line]) short = true;
+    else if (exact && widths[line] < width && allFullWidth(piece.text)) short = true;
   });
   close();
   return { blocks, meta: {}, diagnostics: [] };
 }
 
 function isFurnitureLine(text: string): boolean {
-  // (asked of every line: each kind holds one of these characters, but for a page
-  // number alone, which is short)
-  if (text.length > 9 && !MAY_BE_FURNITURE.test(text)) return false;
-  return continuationOf(text) !== null || datelineOf(text) !== null || folioOf(text) !== null;
+  // (asked of every line, so each kind is first told by what it must hold: a
+  // continuation marker is short and says 接 or 转; a dateline line opens on its
+  // bracket; a running head names its edition (版) or date (年), or is a page
+  // number alone)
+  const first = text.charCodeAt(0);
+  if (text.length <= 16 && (text.includes('接') || text.includes('转')) && continuationOf(text)) return true;
+  if ((first === 0x28 || first === 0xff08) && datelineOf(text)) return true;
+  return text.length <= 40 && (text.length <= 9 || text.includes('版') || text.includes('年')) && folioOf(text) !== null;
 }
-
-/** 上接, 下转 (a continuation), 日 (a dateline, a running head's date), 版 (its edition). */
-const MAY_BE_FURNITURE = /[接转日版]/;
 
 /**
  * A line that a wrap made shorter shows it on the next line: the character moved
@@ -453,15 +448,27 @@ const ATX_LINE = /^[ \t\u3000]*#{1,6}[ \t\u3000]/;
  * Latin letters measures only roughly, and is not counted.) A ragged column, as
  * OCR may give, keeps the tolerance of two characters.
  */
-function setToExactWidth(widths: readonly number[], allWide: readonly boolean[], width: number): boolean {
+function setToExactWidth(text: string, widths: readonly number[], width: number): boolean {
   let full = 0;
   let off = 0;
-  for (let i = 0; i < widths.length; i++) {
-    if (!allWide[i]) continue;
-    if (widths[i] === width) full++;
-    else if (widths[i] === width - 1 || widths[i] === width + 1) off++;
-  }
+  let line = -1;
+  eachLine(text, (start, end) => {
+    const w = widths[++line];
+    if (w < width - 1 || w > width + 1 || !allFullWidth(text, start, end)) return;
+    if (w === width) full++;
+    else off++;
+  });
   return full > 0 && off <= full * MOST_OFF_BY_ONE;
+}
+
+/** Whether every character of text[start, end) is set full width (Han, full-width marks). */
+function allFullWidth(text: string, start = 0, end = text.length): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    // (a surrogate pair: CJK beyond the BMP, wide)
+    if (!isWide(c) && !(c >= 0xd800 && c <= 0xdfff)) return false;
+  }
+  return true;
 }
 
 /** Lines a character off the column, per line at it, in a column set to an exact width. */
