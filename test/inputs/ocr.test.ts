@@ -128,7 +128,8 @@ describe('hard-wrapped OCR columns', () => {
     });
 
     it('after a numbered heading too', () => {
-      const heading = '一、关于我国地震重点监视防御区的确定';
+      // (21 characters: within two of the column, so the wrap alone would run it on)
+      const heading = '一、关于我国地震重点监视防御区的确定和调整';
       expect(texts([heading, ...title, ...after])[0]).toBe(heading);
       expect(texts([heading, ...title, ...after])[1]).toBe(title.join(''));
     });
