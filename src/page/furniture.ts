@@ -28,8 +28,12 @@ const DATELINE_LEAD = new RegExp(
 /** 本报记者 张三 李四 / 记者：张三 / 通讯员 王五: who wrote it. */
 const BYLINE = /^[（(]?(?:本报记者|本报通讯员|新华社记者|记者|通讯员|特约记者|本报特约记者|[\u4e00-\u9fa5]{2,6}(?:报|社|台|网)记者)[\s\u3000：:]*[\u4e00-\u9fa5·　 、]{2,30}[)）]?$/;
 
-/** (责任编辑：张三) 责编：李四 本版编辑：王五 */
-const EDITOR = /^[（(]?(?:责任编辑|责编|本版编辑|编辑|校对|美编|审核)[\s\u3000]*[：:][\s\u3000]*[\u4e00-\u9fa5·　 、]{2,30}[)）]?$/;
+/** Who put the page together: 责任编辑, 本版责编, 美编, 版式设计, 制图 … */
+const CREDIT_ROLE = '(?:本版)?(?:责任编辑|责编|编辑|校对|美编|审核|审校|版式设计|版式|设计|制图|图片编辑|视觉设计|统筹|策划|监制|终审)';
+/** A role and its names (张三, 张三、李四, 张三 李四). */
+const CREDIT = `${CREDIT_ROLE}[\\s\\u3000]*[：:][\\s\\u3000]*[\\u4e00-\\u9fa5·]{1,6}(?:[、\\s\\u3000]+[\\u4e00-\\u9fa5·]{1,6})*`;
+/** (责任编辑：张三) 责编：李四 本版编辑：王五 本版责编：王五　美编：赵六: one credit or several. */
+const EDITOR = new RegExp(`^[（(]?${CREDIT}(?:[\\s\\u3000]+${CREDIT})*[)）]?$`);
 
 /**
  * A folio: the running head or foot of a printed page (人民日报　2019年7月21日
@@ -122,7 +126,9 @@ export function isByline(text: string): boolean {
 }
 
 export function isEditorLine(text: string): boolean {
-  return EDITOR.test(text.trim());
+  // (a credit line is short: a paragraph that happens to open on 编辑： is not one)
+  const t = text.trim();
+  return t.length <= 60 && EDITOR.test(t);
 }
 
 export function endsClosed(text: string): boolean {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from '../../src/index.js';
 import { accountFor } from '../helpers/accounting.js';
-import { continuationOf, datelineOf, folioOf, isByline, leadingDateline } from '../../src/page/furniture.js';
+import { continuationOf, datelineOf, folioOf, isByline, isEditorLine, leadingDateline } from '../../src/page/furniture.js';
 import { seamWord } from '../../src/page/seams.js';
 
 const seedText = readFileSync(new URL('../../fixtures/seed-page.txt', import.meta.url), 'utf8');
@@ -33,6 +33,21 @@ describe('furniture recognisers', () => {
     expect(isByline('人民日报记者 张三')).toBe(true);
     expect(isByline('（经济日报记者 李四、王五）')).toBe(true);
     expect(isByline('记者要深入基层调查研究，了解情况。')).toBe(false);
+  });
+
+  it('reads the page credit lines, one role or several, not a paragraph that opens on one', () => {
+    for (const line of ['责任编辑：李四', '（责任编辑：张三）', '本版责编：王五　美编：赵六', '版式设计：孙七', '责任编辑：张三、李四　校对：王五', '编辑：张三 李四']) {
+      expect(isEditorLine(line)).toBe(true);
+    }
+    expect(isEditorLine('编辑：为了加强管理，制定本办法。')).toBe(false);
+    expect(isEditorLine('设计单位应当对设计质量负责')).toBe(false);
+  });
+
+  it('sets a credit line between paragraphs aside, not into an article', () => {
+    const page = ['## 中华人民共和国测试法', '', '第一条　为了规范测试活动，制定本法。', '', '本版责编：王五　美编：赵六', '', '第二条　本法适用于测试活动。', ''].join('\n');
+    const doc = parse(page, { name: 'p.md' });
+    expect(doc.articles.map((a) => a.text)).toEqual(['第一条　为了规范测试活动，制定本法。\n第二条　本法适用于测试活动。']);
+    expect(doc.furniture.find((f) => f.kind === 'editor')?.text).toBe('本版责编：王五　美编：赵六');
   });
 
   it('reads a running head or foot of the printed page, not a sign-off date', () => {
