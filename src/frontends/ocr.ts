@@ -3,8 +3,9 @@ import type { TextBase } from '../decode/lines.js';
 import { lineBlock, scanLines } from './text.js';
 import { matchMarker } from '../structure/levels.js';
 import { append } from '../arrays.js';
-import { continuationOf, countHan, datelineOf, endsInGenre, folioOf, isDateLine, looksLikeHeadline } from '../page/furniture.js';
+import { continuationOf, countHan, datelineOf, endsInGenre, folioOf, isBareLine, isDateLine, looksLikeHeadline } from '../page/furniture.js';
 import { opensOnParticle, seamWord } from '../page/seams.js';
+import { closedAtStart, openAtEnd } from '../page/brackets.js';
 
 /**
  * Helpers for text that went through OCR or a fixed-width column: spaces put
@@ -342,7 +343,7 @@ export function unwrapColumns(text: string): BlockStream {
   const close = () => {
     if (current) {
       // (most paragraphs end on a full stop: no headline there)
-      const at = lineStarts.length > 1 && !SENTENCE_MARK.test(tail) ? gluedHeadlineStart(current.text, lineStarts) : -1;
+      const at = lineStarts.length > 1 && isBareLine(tail) ? gluedHeadlineStart(current.text, lineStarts) : -1;
       if (at > 0) blocks.push(...splitBlockAt(current, at));
       else blocks.push(current);
       lastLineStart = at > 0 || lineStarts.length < 2 ? -1 : lineStarts[lineStarts.length - 1];
@@ -433,12 +434,10 @@ function headingsPastColumn(text: string, widths: readonly number[], width: numb
   let past = false;
   eachLine(text, (start, end) => {
     line++;
-    if (!past && widths[line] > width + 1 && ATX_LINE.test(text.slice(start, Math.min(end, start + 8)))) past = true;
+    if (!past && widths[line] > width + 1 && (lineBlock(text, start, end)?.heading ?? 0) > 0) past = true;
   });
   return past;
 }
-
-const ATX_LINE = /^[ \t\u3000]*#{1,6}[ \t\u3000]/;
 
 /**
  * Whether the column was set to an exact width: of its lines set full width
@@ -510,9 +509,6 @@ function appendLine(block: Block, line: Block, source: string, tail: string): nu
   return from;
 }
 
-/** Punctuation inside a sentence or at its end: a headline has none of it. */
-const SENTENCE_MARK = /[，,。；;：:！？!?]/;
-
 /**
  * Where a headline starts that the wrap ran on from the lines above it, or -1.
  * Without indentation or blank lines, only a short line ends a paragraph, so a
@@ -527,7 +523,7 @@ function gluedHeadlineStart(text: string, lineStarts: readonly number[]): number
   const n = lineStarts.length;
   // the first of the last lines free of sentence punctuation
   let first = n;
-  while (first > 0 && !SENTENCE_MARK.test(text.slice(lineStarts[first - 1], first < n ? lineStarts[first] : text.length))) first--;
+  while (first > 0 && isBareLine(text.slice(lineStarts[first - 1], first < n ? lineStarts[first] : text.length))) first--;
   // The longest such run shaped like a title is the headline: a shorter one is
   // its own last lines (…特大煤矿 | 瓦斯爆炸事故调查处理情况的通报). But a title
   // names its issuer before 关于 in a few characters: one that reaches further
@@ -556,21 +552,11 @@ function isDocumentTitle(text: string): boolean {
     countHan(text, 8) >= 8 &&
     endsInGenre(text) &&
     looksLikeHeadline({ text, segments: [], heading: 0 }) &&
-    balanced(text, '《', '》') &&
-    balanced(text, '“', '”') &&
-    balanced(text, '（', '）') &&
-    balanced(text, '(', ')') &&
+    // (every quote and bracket it opens, it closes)
+    openAtEnd(text) === null &&
+    closedAtStart(text, text.length) === null &&
     !opensOnParticle(text)
   );
-}
-
-function balanced(text: string, open: string, close: string): boolean {
-  let depth = 0;
-  for (const ch of text) {
-    if (ch === open) depth++;
-    else if (ch === close && --depth < 0) return false;
-  }
-  return depth === 0;
 }
 
 /**
@@ -579,7 +565,7 @@ function balanced(text: string, open: string, close: string): boolean {
  */
 function signsOff(text: string, at: number): boolean {
   const body = text.slice(at);
-  return body.length <= MOST_SIGNATURE_CHARACTERS && countHan(body) >= 2 && !SENTENCE_MARK.test(body) && SENTENCE_END.test(text[at - 1]);
+  return body.length <= MOST_SIGNATURE_CHARACTERS && countHan(body) >= 2 && isBareLine(body) && SENTENCE_END.test(text[at - 1]);
 }
 
 /** 中华人民共和国国家发展和改革委员会 (16), with room for two bodies signing together. */
