@@ -144,14 +144,17 @@ export function classifyBlocks(blocks: Block[]): PageItem[] {
     }
     const dateline = datelineOf(text);
     if (dateline) return { kind: 'dateline', block, dateline };
-    if (isByline(text)) return { kind: 'byline', block };
     if (isEditorLine(text)) return { kind: 'editor', block };
+    if (isByline(text)) return { kind: 'byline', block };
     if (block.heading === 1 && looksLikeSection(block)) return { kind: 'section', block };
     // A 2–4 character bare line (经济, 要闻) is a section name unless it signs off
-    // over a date; a longer one must sit at the top or over a headline.
+    // over a date; a longer one must sit at the top or over a headline, and be
+    // whole: 法律规定以 over a headline is a cut line whose column moved on.
     if (block.heading === 0 && looksLikeSection(block)) {
-      const short = text.trim().length <= 4 && !(blocks[i + 1] && isDateLine(blocks[i + 1].text));
-      if (short || i === 0 || headlineAt(i + 1)) return { kind: 'section', block };
+      const fewCharacters = text.trim().length <= 4;
+      const short = fewCharacters && !(blocks[i + 1] && isDateLine(blocks[i + 1].text));
+      const whole = fewCharacters || !endsWithDanglingCharacter(text);
+      if (short || ((i === 0 || headlineAt(i + 1)) && whole)) return { kind: 'section', block };
     }
     if (headlineAt(i)) {
       headlines.add(compact(text));

@@ -131,9 +131,12 @@ export function cutFragments(items: PageItem[], lines: LineIndex): { fragments: 
   };
 
   items.forEach((item, itemIndex) => {
-    if (item.kind === 'noise') return; // invisible: it neither ends nor joins anything
+    // Invisible: it neither ends nor joins anything. A credit line too: a photo credit
+    // stands anywhere in an article, and 本版责编 at the foot of a column says nothing
+    // of which article the next one holds.
+    if (item.kind === 'noise' || item.kind === 'editor') return;
     if (item.kind !== 'body') {
-      // Furniture ends a fragment: what follows sits in another column or article.
+      // Other furniture ends a fragment: what follows sits in another column or article.
       if (item.kind === 'headline') headlines.push(item.block);
       if (item.kind === 'continuation-from' && item.continuation) continuedFrom = item.continuation;
       current = null;

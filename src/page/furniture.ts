@@ -28,6 +28,13 @@ const DATELINE_LEAD = new RegExp(
 /** 本报记者 张三 李四 / 记者：张三 / 通讯员 王五: who wrote it. */
 const BYLINE = /^[（(]?(?:本报记者|本报通讯员|新华社记者|记者|通讯员|特约记者|本报特约记者|[\u4e00-\u9fa5]{2,6}(?:报|社|台|网)记者)[\s\u3000：:]*[\u4e00-\u9fa5·　 、]{2,30}[)）]?$/;
 
+/**
+ * Who took or drew the picture beside the text: （新华社记者 李四 摄）, 本报记者
+ * 张三摄, （资料图片）, 新华社发. It names a reporter as a byline does, but it sits under
+ * a photograph anywhere in an article, so it must not open the article below.
+ */
+const PHOTO_CREDIT = /^[（(]?(?:[\u4e00-\u9fa5·　 、：:]{2,30}?[\s\u3000]*(?:摄|摄影|供图|绘图|绘)|资料图片|[\u4e00-\u9fa5]{2,6}(?:社|报)发)[)）]?$/;
+
 /** Who put the page together: 责任编辑, 本版责编, 美编, 版式设计, 制图 … */
 const CREDIT_ROLE = '(?:本版)?(?:责任编辑|责编|编辑|校对|美编|审核|审校|版式设计|版式|设计|制图|图片编辑|视觉设计|统筹|策划|监制|终审)';
 /** A role and its names (张三, 张三、李四, 张三 李四). */
@@ -125,10 +132,11 @@ export function isByline(text: string): boolean {
   return BYLINE.test(text.trim());
 }
 
+/** A credit line: who edited or laid out the page, or who took a photograph on it. */
 export function isEditorLine(text: string): boolean {
   // (a credit line is short: a paragraph that happens to open on 编辑： is not one)
   const t = text.trim();
-  return t.length <= 60 && EDITOR.test(t);
+  return t.length <= 60 && (EDITOR.test(t) || PHOTO_CREDIT.test(t));
 }
 
 export function endsClosed(text: string): boolean {

@@ -50,6 +50,55 @@ describe('furniture recognisers', () => {
     expect(doc.furniture.find((f) => f.kind === 'editor')?.text).toBe('本版责编：王五　美编：赵六');
   });
 
+  it('reads photo credits as credit lines, not as bylines', () => {
+    for (const line of ['（新华社记者 李四 摄）', '本报记者　张三摄', '（资料图片）', '新华社发', '（王五 绘）']) {
+      expect(isEditorLine(line)).toBe(true);
+    }
+    expect(isEditorLine('本报记者 张三')).toBe(false);
+    expect(isEditorLine('记者在现场拍摄。')).toBe(false);
+  });
+
+  it('keeps a paragraph after a credit line with the article above it', () => {
+    // Both articles could take （二）; only the paragraph above tells which.
+    const page = [
+      '## 甲市关于推进测试工作的通知', '',
+      '（一）建立测试制度。各单位要建立测试制度。', '',
+      '## 乙省关于加强检验工作的意见', '',
+      '（一）健全检验体系。各地要健全检验体系。', '',
+      '本版责编：王五　美编：赵六', '',
+      '（二）完善工作机制。要完善工作机制。', '',
+    ].join('\n');
+    const doc = parse(page, { name: 'p.md' });
+    expect(doc.articles.map((a) => a.text)).toEqual([
+      '（一）建立测试制度。各单位要建立测试制度。',
+      '（一）健全检验体系。各地要健全检验体系。\n（二）完善工作机制。要完善工作机制。',
+    ]);
+    expect(doc.furniture.find((f) => f.kind === 'editor')).toMatchObject({ text: '本版责编：王五　美编：赵六', article: 'a2' });
+  });
+
+  it('joins a sentence cut across a credit line', () => {
+    const page = ['## 中华人民共和国测试法', '', '第一条　为了规范测试活动，保障测试', '', '本版责编：王五　美编：赵六', '', '质量，制定本法。', ''].join('\n');
+    const doc = parse(page, { name: 'p.md' });
+    expect(doc.articles.map((a) => a.text)).toEqual(['第一条　为了规范测试活动，保障测试质量，制定本法。']);
+  });
+
+  it('reads a short bare line over a headline as a section name only when it is whole', () => {
+    const page = [
+      '## 中华人民共和国测试法', '',
+      '第一条　为了规范测试活动，制定本法。', '',
+      '第二条　法律规定以', '',
+      '综合新闻', '',
+      '## 国务院关于加强检验工作的意见', '',
+      '各地要健全检验体系。', '',
+      '外的单位不得开展测试。', '',
+    ].join('\n');
+    const doc = parse(page, { name: 'p.md' });
+    expect(doc.page.sections).toEqual(['综合新闻']);
+    const cut = parse(page.replace('第二条　法律规定以\n\n综合新闻', '法律规定以'), { name: 'p.md' });
+    expect(cut.page.sections ?? []).toEqual([]);
+    expect(cut.articles[0].text).toContain('法律规定以外的单位不得开展测试。');
+  });
+
   it('reads a running head or foot of the printed page, not a sign-off date', () => {
     expect(folioOf('人民日报　2019年7月21日　星期日　第4版')).toEqual({ date: '2019年7月21日', edition: '第4版' });
     expect(folioOf('第 4 版')).toEqual({ date: null, edition: '第 4 版' });
