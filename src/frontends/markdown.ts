@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Block, BlockStream, Diagnostic, SourceRange } from '../types.js';
 import { scanLines } from './text.js';
+import { joinBrokenLines } from './line-breaks.js';
 import { cellRow, looksHardWrapped, movedBy, squeezeWithOffsets as squeeze, segmentsFromOffsets, sourceOffsets, squeezeBlockSpaces, textPages, unwrapColumns } from './ocr.js';
 import { replaceLoneSurrogates } from '../decode/surrogates.js';
 import { append } from '../arrays.js';
@@ -120,7 +121,7 @@ export function markdownFrontEnd(text: string): BlockStream {
 
 /** Markdown text -> blocks; the fast line scanner unless the page needs the real parser (or `force`). */
 export function markdownBlocks(text: string, options: { force?: boolean } = {}): BlockStream {
-  if (!options.force && !needsMarkdownParser(text)) return headingsSqueezed(scanLines(text));
+  if (!options.force && !needsMarkdownParser(text)) return headingsSqueezed(linesJoined(text, scanLines(text)));
   const parse = markdownParser();
   if (!parse) {
     const stream = headingsSqueezed(scanLines(text));
@@ -134,7 +135,12 @@ export function markdownBlocks(text: string, options: { force?: boolean } = {}):
   if (source.charCodeAt(0) === 0xfeff) shiftPositions(root, 1);
   const builder = new BlockBuilder(source);
   builder.flow(root.children ?? []);
-  return { blocks: builder.blocks, meta: {}, diagnostics: diagnostic ? [diagnostic] : [], markup: uncovered(source, builder.blocks) };
+  const blocks = joinBrokenLines(source, builder.blocks);
+  return { blocks, meta: {}, diagnostics: diagnostic ? [diagnostic] : [], markup: uncovered(source, blocks) };
+}
+
+function linesJoined(text: string, stream: BlockStream): BlockStream {
+  return { ...stream, blocks: joinBrokenLines(text, stream.blocks) };
 }
 
 function shiftPositions(root: MdNode, by: number): void {

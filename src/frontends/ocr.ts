@@ -6,6 +6,7 @@ import { append } from '../arrays.js';
 import { continuationOf, countHan, datelineOf, endsInGenre, folioOf, isBareLine, isDateLine, looksLikeHeadline } from '../page/furniture.js';
 import { opensOnParticle, seamWord } from '../page/seams.js';
 import { closedAtStart, openAtEnd } from '../page/brackets.js';
+import { joinBrokenLines } from './line-breaks.js';
 
 /**
  * Helpers for text that went through OCR or a fixed-width column: spaces put
@@ -297,7 +298,7 @@ export function textPages(text: string): TextPage[] {
 
 /** The blocks of one page of plain text (no form feed in it), offsets into the page. */
 export function pageBlocks(page: string): Block[] {
-  return looksHardWrapped(page) ? unwrapColumns(page).blocks : scanLines(page).blocks;
+  return looksHardWrapped(page) ? unwrapColumns(page).blocks : joinBrokenLines(page, scanLines(page).blocks);
 }
 
 /** Plain text as one block stream, a page at a time (textPages), offsets into the whole text. */
@@ -403,7 +404,7 @@ export function unwrapColumns(text: string): BlockStream {
   return { blocks, meta: {}, diagnostics: [] };
 }
 
-function isFurnitureLine(text: string): boolean {
+export function isFurnitureLine(text: string): boolean {
   // (asked of every line, so each kind is first told by what it must hold: a
   // continuation marker is short and says 接 or 转; a dateline line opens on its
   // bracket; a running head names its edition (版) or date (年), or is a page
@@ -493,7 +494,7 @@ const LATIN_END = /^[A-Za-z]$/;
 const LATIN_START = /^[A-Za-z]/;
 
 /** Appends a line to a paragraph; returns where the line starts in the paragraph's text. */
-function appendLine(block: Block, line: Block, source: string, tail: string): number {
+export function appendLine(block: Block, line: Block, source: string, tail: string): number {
   // A tab at the wrap separates table cells ("具体指标<TAB>发展目标"): it stays, as
   // written. A Latin word broken by the wrap needs a space back; CJK joins directly.
   const lastEnd = block.segments[block.segments.length - 1]?.end ?? 0;
