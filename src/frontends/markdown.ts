@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { Block, BlockStream, Diagnostic, SourceRange } from '../types.js';
 import { scanLines } from './text.js';
 import { joinBrokenLines } from './line-breaks.js';
-import { cellRow, looksHardWrapped, movedBy, squeezeWithOffsets as squeeze, segmentsFromOffsets, sourceOffsets, squeezeBlockSpaces, textPages, unwrapColumns } from './ocr.js';
+import { cellRow, looksHardWrapped, movedBy, squeezeWithOffsets as squeeze, segmentsFromOffsets, sourceOffsets, squeezeBlockSpaces, squeezeLetterSpacedBlocks, textPages, unwrapColumns } from './ocr.js';
 import { replaceLoneSurrogates } from '../decode/surrogates.js';
 import { append } from '../arrays.js';
 
@@ -101,6 +101,11 @@ export function needsMarkdownParser(text: string): boolean {
  * so that a list or quote may run on across a form feed.
  */
 export function markdownFrontEnd(text: string): BlockStream {
+  const stream = markdownPages(text);
+  return { ...stream, blocks: squeezeLetterSpacedBlocks(text, stream.blocks) };
+}
+
+function markdownPages(text: string): BlockStream {
   if (!text.includes('\f')) return looksHardWrapped(text) ? unwrapColumns(text) : markdownBlocks(text);
   // (lone surrogates replaced once, for the whole file: the diagnostic's position is the file's)
   const { text: source, diagnostic } = replaceLoneSurrogates(text);

@@ -66,7 +66,50 @@ export function squeezeCjkSpaces(text: string): string {
  * run splits the segment it falls in.
  */
 export function squeezeBlockSpaces(block: Block): Block {
-  const runs = cjkSpaceRuns(block.text);
+  return withoutRuns(block, cjkSpaceRuns(block.text));
+}
+
+/**
+ * A letter-spaced block (各 级 政 务 新 媒 体 按 照…: OCR of a justified column, or
+ * text set with letter spacing) without its spaces. It is letter-spaced when most
+ * CJK characters that meet are one space apart; names in a list (张三 李四 王五)
+ * are not, and a run of two or more spaces (table cells, padding) stays.
+ */
+export function squeezeLetterSpacing(block: Block): Block {
+  const text = block.text;
+  if (!SPACE.test(text)) return block;
+  // (a first count in one walk, given up once the rest of the text could not make
+  // the spaced pairs outnumber the touching ones; the exact runs only for a likely line)
+  let spaced = 0;
+  let touching = 0;
+  for (let i = 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!isHan(c)) continue;
+    const before = text.charCodeAt(i - 1);
+    if (isHan(before)) {
+      if (spaced + (text.length - i) <= 2 * ++touching) return block;
+    } else if (i >= 2 && (before === 0x20 || before === 0x3000 || before === 0xa0) && isHan(text.charCodeAt(i - 2))) spaced++;
+  }
+  if (spaced < 3 || spaced <= 2 * touching) return block;
+  const runs = cjkSpaceRuns(text).filter(([start, end]) => end - start === 1);
+  return runs.length >= 3 && runs.length > 2 * touching ? withoutRuns(block, runs) : block;
+}
+
+const SPACE = /[ \u3000\u00a0]/;
+/** Three Han characters one space apart: a text without it has no letter-spaced line. */
+const LETTER_SPACED = /[\u3400-\u9fff][ \u3000\u00a0][\u3400-\u9fff][ \u3000\u00a0][\u3400-\u9fff]/;
+
+/** The blocks of a text, each letter-spaced one squeezed (squeezeLetterSpacing). */
+export function squeezeLetterSpacedBlocks(text: string, blocks: Block[]): Block[] {
+  return LETTER_SPACED.test(text) ? blocks.map(squeezeLetterSpacing) : blocks;
+}
+
+/** CJK unified ideographs of the basic plane (extension A and the main block). */
+function isHan(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
+}
+
+function withoutRuns(block: Block, runs: Array<[number, number]>): Block {
   if (runs.length === 0) return block;
   const offsets = sourceOffsets(block);
   let text = '';
@@ -298,7 +341,8 @@ export function textPages(text: string): TextPage[] {
 
 /** The blocks of one page of plain text (no form feed in it), offsets into the page. */
 export function pageBlocks(page: string): Block[] {
-  return looksHardWrapped(page) ? unwrapColumns(page).blocks : joinBrokenLines(page, scanLines(page).blocks);
+  const blocks = looksHardWrapped(page) ? unwrapColumns(page).blocks : joinBrokenLines(page, scanLines(page).blocks);
+  return squeezeLetterSpacedBlocks(page, blocks);
 }
 
 /** Plain text as one block stream, a page at a time (textPages), offsets into the whole text. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { scanLines } from '../../src/frontends/text.js';
-import { looksHardWrapped, squeezeBlockSpaces, squeezeCjkSpaces, textBlocks, unwrapColumns } from '../../src/frontends/ocr.js';
+import { looksHardWrapped, squeezeBlockSpaces, squeezeCjkSpaces, squeezeLetterSpacing, textBlocks, unwrapColumns } from '../../src/frontends/ocr.js';
 import { markdownFrontEnd } from '../../src/frontends/markdown.js';
 import { parse, parseAsync } from '../../src/index.js';
 import { accountFor } from '../helpers/accounting.js';
@@ -330,5 +330,52 @@ describe('squeezeCjkSpaces', () => {
     expect(squeezed.text).toBe('1.新组建基层工会');
     expectExactSegments(source, [squeezed]);
     expect(squeezed.segments).toHaveLength(7);
+  });
+});
+
+describe('letter-spaced lines', () => {
+  const block = (text: string) => scanLines(text).blocks[0];
+
+  it.each([
+    ['各 级 政 务 新 媒 体 按 照 主 管 主 办 原 则，接 受 指 导。', '各级政务新媒体按照主管主办原则，接受指导。'],
+    ['第 二 条 监 狱 是 国 家 的 刑 罚 执 行 机 关。', '第二条监狱是国家的刑罚执行机关。'],
+    ['1.新发 展 工 会 会 员 数', '1.新发展工会会员数'],
+  ])('squeezes %s', (input, output) => {
+    const squeezed = squeezeLetterSpacing(block(input));
+    expect(squeezed.text).toBe(output);
+    expectExactSegments(input, [squeezed]);
+  });
+
+  it.each([
+    '出席会议的有：张三 李四 王五 赵六 孙七',
+    '王　伟　李小明　张　三',
+    '第一条　为了规范测试活动，制定本法。',
+    '具体指标  发展目标  完成时间',
+    '推动新质 生产 力加快发展，提高全要素生产率。',
+  ])('leaves %s as it is', (input) => {
+    const b = block(input);
+    expect(squeezeLetterSpacing(b)).toBe(b);
+  });
+
+  it('lets the page stage see numbering and headlines through the spacing', () => {
+    const page = [
+      '国 务 院 关 于 加 强 测 试 工 作 的 通 知',
+      '',
+      '各省、自治区、直辖市人民政府，国务院各部委、各直属机构：',
+      '',
+      '一、总 体 要 求',
+      '',
+      '（一）指 导 思 想。坚 持 以 人 民 为 中 心 的 发 展 思 想。',
+      '',
+      '（二）基本原则。坚持问题导向。',
+      '',
+    ].join('\n');
+    const doc = parse(page, { name: 'p.txt' });
+    expect(doc.articles).toHaveLength(1);
+    expect(doc.articles[0].title).toBe('国务院关于加强测试工作的通知');
+    const [, section] = doc.articles[0].body;
+    expect(section).toMatchObject({ marker: '一、', heading: '总体要求' });
+    expect(section.children.map((c) => c.heading)).toEqual(['指导思想', '基本原则']);
+    expect(accountFor(page, doc).ok).toBe(true);
   });
 });
