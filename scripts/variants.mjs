@@ -73,6 +73,26 @@ const htmlColumns = (t) => {
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>人民日报 第4版</title></head><body><div class="nav"><a href="/">首页</a> <a href="/b">上一版</a></div><div class="paper">\n${body.map((b) => `<div class="col">\n${b}\n</div>`).join('\n')}\n</div><div class="footer">版权所有</div></body></html>\n`;
 };
 
+/** A repeatable stream of numbers in [0, 1) (a linear congruential generator). */
+const numbers = (seed) => () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+
+/** Page furniture that sits between paragraphs anywhere on a page: credit lines, photo credits, running heads. */
+const FURNITURE = ['本版责编：王五　美编：赵六', '（新华社记者 李四 摄）', '人民日报　2019年7月21日　星期日　第4版', '- 4 -', '版式设计：孙七', '（资料图片）'];
+const furnitureBetween = (t, next) =>
+  t.split('\n').flatMap((l) => (!l.trim() && next() < 0.06 ? [l, FURNITURE[Math.floor(next() * FURNITURE.length)], ''] : [l])).join('\n');
+
+/** A long paragraph broken by a line feed at a random place, as a copy from a web page or a PDF keeps it. */
+const brokenLines = (t, next) =>
+  t.split('\n').map((l) => {
+    if (/^#/.test(l) || l.length <= 60 || next() >= 0.3) return l;
+    const at = 20 + Math.floor(next() * (l.length - 40));
+    return l.slice(0, at) + '\n' + l.slice(at);
+  }).join('\n');
+
+/** A fifth of the lines set with a space between every two Han characters (OCR of a justified column). */
+const letterSpaced = (t, next) =>
+  t.split('\n').map((l) => (l.length > 10 && next() < 0.2 ? l.replace(/([\u4e00-\u9fa5])(?=[\u4e00-\u9fa5])/g, '$1 ') : l)).join('\n');
+
 const VARIANTS = {
   // the page as HTML, its headlines and section names as heading elements
   html: { text: html, ext: 'html' },
@@ -94,11 +114,17 @@ const VARIANTS = {
   'ocr-indented-12': { text: (t) => wrap(noBlankLines(plain(t)), 12, '\u3000\u3000'), ext: 'txt' },
   // Markdown whose paragraphs a formatter wrapped at 20, its # headings left whole
   'md-wrapped': { text: (t) => t.split('\n').map((l) => (/^#/.test(l) || !l.trim() ? l : wrap(l, 20).trimEnd())).join('\n') },
+  // noise: furniture between paragraphs, stray line feeds, letter spacing
+  'furniture-between': { text: furnitureBetween },
+  'broken-lines': { text: brokenLines },
+  'broken-lines-plain': { text: (t, next) => brokenLines(plain(t), next), ext: 'txt' },
+  'letter-spaced': { text: (t, next) => letterSpaced(plain(t), next), ext: 'txt' },
 };
 
 for (const [name, v] of Object.entries(VARIANTS)) {
   const dir = join(out, name);
   mkdirSync(dir, { recursive: true });
+  const next = numbers(11);
   for (const file of readdirSync(source).sort()) {
     const path = join(source, file);
     if (file.endsWith('.gold.json')) {
@@ -107,7 +133,7 @@ for (const [name, v] of Object.entries(VARIANTS)) {
     }
     const m = /^(.*)\.(md|txt)$/.exec(file);
     if (!m) continue;
-    writeFileSync(join(dir, `${m[1]}.${v.ext ?? m[2]}`), v.text(readFileSync(path, 'utf8')));
+    writeFileSync(join(dir, `${m[1]}.${v.ext ?? m[2]}`), v.text(readFileSync(path, 'utf8'), next));
   }
   console.log(`${basename(dir)}: bench/work/variants/${name}`);
 }

@@ -14,6 +14,7 @@ import { joinBrokenLines } from './line-breaks.js';
  */
 
 const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{2fa1f}]/u;
+const SPACES = /[ \u3000\u00a0]+/g;
 /** A structural marker a real space may follow: 第一章 总则, 第十条 为了…. */
 const MARKER_BEFORE = /第[一二三四五六七八九十百千零〇两\d０-９]+[编章节条款]$/;
 
@@ -42,7 +43,8 @@ export function cjkSpaceRuns(text: string): Array<[number, number]> {
     const end = start + m[0].length;
     if (start === 0 || end >= text.length) continue;
     if (!isCjkAt(text, prevCodePointStart(text, start)) || !isCjkAt(text, end)) continue;
-    if (MARKER_BEFORE.test(text.slice(Math.max(0, start - 12), start))) continue;
+    // (the marker itself may be spaced: 第 二 条 监 狱)
+    if (MARKER_BEFORE.test(text.slice(Math.max(0, start - 24), start).replace(SPACES, ''))) continue;
     runs.push([start, end]);
   }
   return runs.length >= 2 ? runs : [];
