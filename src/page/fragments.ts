@@ -57,13 +57,19 @@ export function isCut(block: Block, next: Block | undefined): boolean | 'maybe' 
   if (/^第[一二三四五六七八九十百千零〇两0-9０-９]+条(?:之[一二三四五六七八九十]+)?(?:[\s\u3000]+\S.*)?$/.test(text)) return true;
   // 第三节 权利的保护期: a law's division titles are short and whole; a word missing
   // from the dictionary (保护期) must not make one a cut on its own.
-  if (/^第[一二三四五六七八九十百千零〇两0-9０-９]+[编章节](?:[\s\u3000]|$)/.test(text) && isBareLine(text)) return 'maybe';
+  if (isDivisionTitle(text)) return 'maybe';
   // 一、指导思想 is a heading; （一）认为…作出的裁定符 is an item cut in half a word.
   if (startsNumbered(text) && isBareLine(text) && han <= 40) return endsWithDanglingCharacter(text) || 'maybe';
   if (next && isDateLine(next.text)) return false;
   if (han >= 20) return true;
   return endsWithDanglingCharacter(text) || 'maybe';
 }
+
+/** 第三节 权利的保护期: the title of a law's part, chapter or section, bare of punctuation. */
+export function isDivisionTitle(text: string): boolean {
+  return DIVISION_TITLE.test(text) && isBareLine(text);
+}
+const DIVISION_TITLE = /^第[一二三四五六七八九十百千零〇两0-9０-９]+[编章节](?:[\s\u3000]|$)/;
 
 /** Han text after the last full stop (。！？；), and a full stop at all. */
 function goesOnPastFullStop(text: string): boolean {

@@ -1,4 +1,4 @@
-import type { Fragment } from './fragments.js';
+import { isDivisionTitle, type Fragment } from './fragments.js';
 import { MOST_NUMBERING_SCORE, MOST_STYLE_SCORE, numberingScore, styleScore, type TextProfile, type Vocabulary } from './evidence.js';
 import type { LeadingMarker } from './markers.js';
 import { opensOnParticle, seamWord } from './seams.js';
@@ -394,7 +394,10 @@ function seamTextEvidence(tail: Fragment, head: Fragment, opening: number, brack
   }
   if (tail.maybeCut) {
     // A short bare line is complete more often than not: a join must outweigh that.
-    const doubt = !word && !(opening & OPENS_ON_CLOSING) ? 100 : MAYBE_CUT_DOUBT;
+    // Only a word across the seam joins a law's division title (第二章 监狱 | ，取得了…:
+    // a title never runs on into a comma).
+    const punctuationJoins = (opening & OPENS_ON_CLOSING) !== 0 && !isDivisionTitle(before.trim());
+    const doubt = !word && !punctuationJoins ? 100 : MAYBE_CUT_DOUBT;
     points -= doubt;
     reasons?.push([-doubt, 'tail may be a complete line']);
   }

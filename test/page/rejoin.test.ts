@@ -1,6 +1,6 @@
-import { parse } from '../../src/index.js';
+import { explainPage, parse } from '../../src/index.js';
 import { numberingScore } from '../../src/page/evidence.js';
-import { isCut } from '../../src/page/fragments.js';
+import { isCut, isDivisionTitle } from '../../src/page/fragments.js';
 import { leadingMarker, type LeadingMarker } from '../../src/page/markers.js';
 import fc from 'fast-check';
 import { bestMatching, linkSeams, type SeamCandidate } from '../../src/page/rejoin.js';
@@ -191,6 +191,24 @@ describe('a page where greedy joining goes wrong', () => {
     const text = page.articles.map((a) => a.text).join('\n');
     expect(text.indexOf('（三）推进')).toBeLessThan(text.indexOf('把发展高等职业教育'));
     expect(text.indexOf('把发展高等职业教育')).toBeLessThan(text.indexOf('（四）完善'));
+  });
+});
+
+describe('a law division title before a head that opens on a comma', () => {
+  it('is never its tail: a title does not run on into a comma', () => {
+    const page = [
+      '第二章 监狱',
+      '第十一条 监狱的设置、撤销、迁移，由国务院司法行政部门批准。',
+      '政务新媒体是党和政府联系群众、服务群众、凝聚',
+      '，取得了较好成效。',
+    ].join('\n');
+    const [explained] = explainPage(page, { name: 'p.txt' });
+    const title = explained.fragments.find((f) => f.first.startsWith('第二章'))!;
+    const comma = explained.fragments.find((f) => f.first.startsWith('，'))!;
+    const pair = explained.seams.find((s) => s.tail === title.index && s.head === comma.index);
+    expect(pair === undefined || pair.score < 0).toBe(true);
+    expect(isDivisionTitle('第二章 监狱')).toBe(true);
+    expect(isDivisionTitle('第二章 监狱，')).toBe(false);
   });
 });
 
