@@ -452,11 +452,11 @@ export function unwrapColumns(text: string): BlockStream {
 
 export function isFurnitureLine(text: string): boolean {
   // (asked of every line, so each kind is first told by what it must hold: a
-  // continuation marker is short and says 接 or 转; a dateline line opens on its
+  // continuation marker is short and says 接, 转 or 续; a dateline line opens on its
   // bracket; a running head names its edition (版) or date (年), or is a page
   // number alone)
   const first = text.charCodeAt(0);
-  if (text.length <= 16 && (text.includes('接') || text.includes('转')) && continuationOf(text)) return true;
+  if (text.length <= 16 && (text.includes('接') || text.includes('转') || text.includes('续')) && continuationOf(text)) return true;
   if ((first === 0x28 || first === 0xff08) && datelineOf(text)) return true;
   return text.length <= 40 && (text.length <= 9 || text.includes('版') || text.includes('年')) && folioOf(text) !== null;
 }

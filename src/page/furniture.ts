@@ -5,7 +5,9 @@ import { parseNumeral } from '../structure/numerals.js';
 // is a pattern over one block's text; the page stage decides what to do with it.
 
 /** (上接第1版) (下转第3版) 上接第2版 (接第4版) (转第4版): the article goes on elsewhere. */
-const CONTINUATION = /^[（(【[]?\s*(上接|下转|接|转)(?:第|自第|至第)?\s*([0-9０-９]+|[一二三四五六七八九十百零〇两]+)\s*(?:版|页|面)\s*[)）】\]]?$/;
+const CONTINUATION = /^[（(【[]?\s*(上接|紧接|下转|接|续|转)(?:第|自第|至第)?\s*([0-9０-９]+|[一二三四五六七八九十百零〇两]+)\s*(?:版|页|面)\s*[)）】\]]?$/;
+/** (接上版) (转下页): a continuation that does not say which page. */
+const UNNUMBERED_CONTINUATION = /^[（(【[]\s*(接上|转下)(?:版|页)\s*[)）】\]]$/;
 
 const CN_NUM = '[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}';
 const AGENCY = '新华社|中新社|本报|本刊|人民网|新华网|央视网|光明网|中国新闻网|[\\u4e00-\\u9fa5]{2,6}?(?:社|台|报|网)';
@@ -76,10 +78,14 @@ export function folioOf(text: string): { date: string | null; edition: string | 
 }
 
 export function continuationOf(text: string): (Continuation & { direction: 'from' | 'to' }) | null {
-  const m = CONTINUATION.exec(text.trim());
-  if (!m) return null;
+  const line = text.trim();
+  const m = CONTINUATION.exec(line);
+  if (!m) {
+    const unnumbered = UNNUMBERED_CONTINUATION.exec(line);
+    return unnumbered ? { page: null, text, direction: unnumbered[1] === '接上' ? 'from' : 'to' } : null;
+  }
   const page = parseNumeral(m[2]);
-  const direction = m[1] === '上接' || m[1] === '接' ? 'from' : 'to';
+  const direction = m[1] === '下转' || m[1] === '转' ? 'to' : 'from';
   return { page, text, direction };
 }
 

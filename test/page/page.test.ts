@@ -11,6 +11,12 @@ describe('furniture recognisers', () => {
     expect(continuationOf('(上接第1版)')).toMatchObject({ page: 1, direction: 'from' });
     expect(continuationOf('（下转第十二版）')).toMatchObject({ page: 12, direction: 'to' });
     expect(continuationOf('上接第3版的内容')).toBeNull();
+    expect(continuationOf('（紧接第1版）')).toMatchObject({ page: 1, direction: 'from' });
+    expect(continuationOf('（续第2版）')).toMatchObject({ page: 2, direction: 'from' });
+    expect(continuationOf('（转第8版）')).toMatchObject({ page: 8, direction: 'to' });
+    expect(continuationOf('（接上版）')).toMatchObject({ page: null, direction: 'from' });
+    expect(continuationOf('（转下页）')).toMatchObject({ page: null, direction: 'to' });
+    expect(continuationOf('接上版面的要求')).toBeNull();
   });
 
   it('reads closing and leading datelines', () => {
