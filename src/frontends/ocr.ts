@@ -13,14 +13,15 @@ import { joinBrokenLines } from './line-breaks.js';
  * between CJK characters, and hard-wrapped lines.
  */
 
-const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{2fa1f}]/u;
 const SPACES = /[ \u3000\u00a0]+/g;
+const MARKER_END = '编章节条款';
 /** A structural marker a real space may follow: 第一章 总则, 第十条 为了…. */
 const MARKER_BEFORE = /第[一二三四五六七八九十百千零〇两\d０-９]+[编章节条款]$/;
 
+/** A CJK ideograph at i: extension A, the main block, compatibility ideographs, the astral planes' B–F. */
 function isCjkAt(text: string, i: number): boolean {
   const c = text.codePointAt(i);
-  return c !== undefined && CJK.test(String.fromCodePoint(c));
+  return c !== undefined && ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x2fa1f));
 }
 
 /** Index just before `i` of the previous code point's start. */
@@ -43,8 +44,8 @@ export function cjkSpaceRuns(text: string): Array<[number, number]> {
     const end = start + m[0].length;
     if (start === 0 || end >= text.length) continue;
     if (!isCjkAt(text, prevCodePointStart(text, start)) || !isCjkAt(text, end)) continue;
-    // (the marker itself may be spaced: 第 二 条 监 狱)
-    if (MARKER_BEFORE.test(text.slice(Math.max(0, start - 24), start).replace(SPACES, ''))) continue;
+    // (the marker itself may be spaced: 第 二 条 监 狱; read only after 编章节条款)
+    if (MARKER_END.includes(text[start - 1]) && MARKER_BEFORE.test(text.slice(Math.max(0, start - 24), start).replace(SPACES, ''))) continue;
     runs.push([start, end]);
   }
   return runs.length >= 2 ? runs : [];

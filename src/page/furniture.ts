@@ -142,7 +142,14 @@ export function isByline(text: string): boolean {
 export function isEditorLine(text: string): boolean {
   // (a credit line is short: a paragraph that happens to open on 编辑： is not one)
   const t = text.trim();
-  return t.length <= 60 && (EDITOR.test(t) || PHOTO_CREDIT.test(t));
+  return t.length <= 60 && (EDITOR.test(t) || (endsLikePhotoCredit(t) && PHOTO_CREDIT.test(t)));
+}
+
+/** (the pattern is dear; a photo credit ends in 摄, 影, 图, 绘, 片 or 发, perhaps before a bracket) */
+function endsLikePhotoCredit(t: string): boolean {
+  let last = t[t.length - 1];
+  if (last === '）' || last === ')') last = t[t.length - 2];
+  return last !== undefined && '摄影图绘片发'.includes(last);
 }
 
 export function endsClosed(text: string): boolean {
