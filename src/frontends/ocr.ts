@@ -429,7 +429,9 @@ export function unwrapColumns(text: string): BlockStream {
     // Page furniture on a line of its own (上接第1版, a dateline, a running head) is
     // never the rest of a paragraph, even after a line that fills the column.
     const furniture = isFurnitureLine(piece.text);
-    const afterHeading = current !== null && current.heading > 0 && headingsWhole;
+    // (a title does not end a sentence: 各省、自治区…人民政府： under a heading that
+    // filled the column is the document's first paragraph, not the title's rest)
+    const afterHeading = current !== null && current.heading > 0 && (headingsWhole || ENDS_SENTENCE_OR_LEAD_IN.test(piece.text));
     const opens = isIndented(text, start, end) || piece.heading > 0 || current === null || opensItem || furniture || afterHeading;
     if (opens || !current) {
       close();
@@ -450,6 +452,8 @@ export function unwrapColumns(text: string): BlockStream {
   close();
   return { blocks, meta: {}, diagnostics: [] };
 }
+
+const ENDS_SENTENCE_OR_LEAD_IN = /[。；;：:]$/;
 
 export function isFurnitureLine(text: string): boolean {
   // (asked of every line, so each kind is first told by what it must hold: a

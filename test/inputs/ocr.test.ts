@@ -215,6 +215,17 @@ describe('hard-wrapped OCR columns', () => {
     expect(shape(unwrapColumns(wrapped).blocks)).toEqual(shape(scanLines(seed).blocks));
   });
 
+  it('end a Markdown heading that fills the column before a line that ends a sentence or leads in', () => {
+    // the heading is one character past the column, which a ragged column allows, yet
+    // 各省…机构： is no part of a title
+    const heading = '## 国务院办公厅关于开展城镇小区配套幼儿园';
+    const addressee = '各省、自治区、直辖市人民政府，国务院各部委：';
+    const body = wrapBySetWidth(seed.split('\n').filter((l) => l.trim() && !l.startsWith('#')).slice(0, 6).join('\n'), 20).split('\n').filter(Boolean);
+    const page = [heading, addressee, ...body].join('\n') + '\n';
+    const blocks = unwrapColumns(page).blocks;
+    expect(blocks.slice(0, 2).map((b) => [b.heading, b.text])).toEqual([[2, heading.slice(3)], [0, addressee]]);
+  });
+
   it('are judged page by page: a file may mix wrapped and unwrapped pages', () => {
     const mixed = seed + '\f' + wrapped + '\f' + seed;
     const blocks = textBlocks(mixed).blocks;
