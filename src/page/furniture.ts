@@ -142,14 +142,20 @@ export function isByline(text: string): boolean {
 export function isEditorLine(text: string): boolean {
   // (a credit line is short: a paragraph that happens to open on 编辑： is not one)
   const t = text.trim();
-  return t.length <= 60 && (EDITOR.test(t) || (endsLikePhotoCredit(t) && PHOTO_CREDIT.test(t)));
+  return t.length <= 60 && (EDITOR.test(t) || (mayBePhotoCredit(t) && PHOTO_CREDIT.test(t)));
 }
 
-/** (the pattern is dear; a photo credit ends in 摄, 影, 图, 绘, 片 or 发, perhaps before a bracket) */
-function endsLikePhotoCredit(t: string): boolean {
+/**
+ * A photo credit ends in 摄, 影, 图, 绘, 片 or 发 (perhaps before a bracket), and sets
+ * its credit apart: in brackets, after a space or a slash, or after 记者. A bare
+ * line that merely ends in such a verb (严禁在考场内拍摄) is none. (Asked first: the
+ * pattern is dear.)
+ */
+function mayBePhotoCredit(t: string): boolean {
   let last = t[t.length - 1];
   if (last === '）' || last === ')') last = t[t.length - 2];
-  return last !== undefined && '摄影图绘片发'.includes(last);
+  if (last === undefined || !'摄影图绘片发'.includes(last)) return false;
+  return /^[（(]|[\s\u3000/／]|记者|资料图片$|[社报]发$/.test(t);
 }
 
 export function endsClosed(text: string): boolean {

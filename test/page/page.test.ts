@@ -62,6 +62,8 @@ describe('furniture recognisers', () => {
     }
     expect(isEditorLine('本报记者 张三')).toBe(false);
     expect(isEditorLine('记者在现场拍摄。')).toBe(false);
+    expect(isEditorLine('严禁在考场内拍摄')).toBe(false);
+    expect(isEditorLine('乡村振兴新画卷正在描绘')).toBe(false);
   });
 
   it('keeps a paragraph after a credit line with the article above it', () => {
