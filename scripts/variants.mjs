@@ -76,8 +76,8 @@ const htmlColumns = (t) => {
 /** A repeatable stream of numbers in [0, 1) (a linear congruential generator). */
 const numbers = (seed) => () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
 
-/** Page furniture that sits between paragraphs anywhere on a page: credit lines, photo credits, running heads. */
-const FURNITURE = ['本版责编：王五　美编：赵六', '（新华社记者 李四 摄）', '人民日报　2019年7月21日　星期日　第4版', '- 4 -', '版式设计：孙七', '（资料图片）'];
+/** Page furniture that sits between paragraphs anywhere on a page: credit lines, photo credits and captions, running heads, prompts. */
+const FURNITURE = ['本版责编：王五　美编：赵六', '（新华社记者 李四 摄）', '人民日报　2019年7月21日　星期日　第4版', '- 4 -', '版式设计：孙七', '（资料图片）', '图为工人在生产线上作业。', '扫码阅读全文'];
 const furnitureBetween = (t, next) =>
   t.split('\n').flatMap((l) => (!l.trim() && next() < 0.06 ? [l, FURNITURE[Math.floor(next() * FURNITURE.length)], ''] : [l])).join('\n');
 

@@ -6,6 +6,7 @@ import {
   continuationOf,
   datelineOf,
   isByline,
+  isCaptionOrPrompt,
   isEditorLine,
   leadingDateline,
   looksLikeHeadline,
@@ -137,6 +138,8 @@ export function classifyBlocks(blocks: Block[]): PageItem[] {
     // to fragments so that a cut across it still joins.
     const folio = folioOf(text);
     if (folio) return { kind: 'noise', block, folio };
+    // A photo caption or a reader prompt: no article's text, and invisible to fragments.
+    if (isCaptionOrPrompt(text)) return { kind: 'noise', block };
     const continuation = continuationOf(text);
     if (continuation) {
       const { direction, ...rest } = continuation;

@@ -138,6 +138,18 @@ export function isByline(text: string): boolean {
   return BYLINE.test(text.trim());
 }
 
+/**
+ * A photo caption (图为…, 上图：…, ▲…) or a reader prompt (扫码阅读全文, 点击阅读原文):
+ * text of the page that is not the article's, wherever it stands between paragraphs.
+ */
+const CAPTION = /^(?:图为|[上下左右中]图[：:为]|图[①-⑳0-9０-９一二三四五六七八九十]{0,2}[：:]|图片说明[：:]|[▲△])/;
+const PROMPT = /^(?:扫码|扫描二维码|扫一扫|点击|长按|欢迎关注)/;
+
+export function isCaptionOrPrompt(text: string): boolean {
+  const t = text.trim();
+  return (t.length <= 120 && CAPTION.test(t)) || (t.length <= 30 && PROMPT.test(t));
+}
+
 /** A credit line: who edited or laid out the page, or who took a photograph on it. */
 export function isEditorLine(text: string): boolean {
   // (a credit line is short: a paragraph that happens to open on 编辑： is not one)

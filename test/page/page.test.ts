@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from '../../src/index.js';
 import { accountFor } from '../helpers/accounting.js';
-import { continuationOf, datelineOf, folioOf, isByline, isEditorLine, leadingDateline } from '../../src/page/furniture.js';
+import { continuationOf, datelineOf, folioOf, isByline, isCaptionOrPrompt, isEditorLine, leadingDateline } from '../../src/page/furniture.js';
 import { seamWord } from '../../src/page/seams.js';
 
 const seedText = readFileSync(new URL('../../fixtures/seed-page.txt', import.meta.url), 'utf8');
@@ -64,6 +64,22 @@ describe('furniture recognisers', () => {
     expect(isEditorLine('记者在现场拍摄。')).toBe(false);
     expect(isEditorLine('严禁在考场内拍摄')).toBe(false);
     expect(isEditorLine('乡村振兴新画卷正在描绘')).toBe(false);
+  });
+
+  it('reads photo captions and reader prompts as furniture of no article', () => {
+    for (const line of ['图为工人在生产线上作业。', '上图：新建成的大桥。', '图①：会议现场。', '▲ 施工现场', '扫码阅读全文', '点击阅读原文']) {
+      expect(isCaptionOrPrompt(line)).toBe(true);
+    }
+    for (const line of ['图书馆应当向公众开放。', '扫黑除恶专项斗争取得阶段性成效，要持续推进。', '点']) {
+      expect(isCaptionOrPrompt(line)).toBe(false);
+    }
+    const page = ['## 中华人民共和国测试法', '', '第一条　为了规范测试活动，制定本法。', '', '图为测试人员在实验室工作。', '', '第二条　本法适用于测试活动。', '', '扫码阅读全文', ''].join('\n');
+    const doc = parse(page, { name: 'p.md' });
+    expect(doc.articles.map((a) => a.text)).toEqual(['第一条　为了规范测试活动，制定本法。\n第二条　本法适用于测试活动。']);
+    expect(doc.furniture.filter((f) => f.kind === 'noise').map((f) => [f.text, f.article])).toEqual([
+      ['图为测试人员在实验室工作。', null],
+      ['扫码阅读全文', null],
+    ]);
   });
 
   it('keeps a paragraph after a credit line with the article above it', () => {
