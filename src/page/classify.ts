@@ -7,6 +7,7 @@ import {
   datelineOf,
   isByline,
   isCaptionOrPrompt,
+  isOrnament,
   isEditorLine,
   leadingDateline,
   looksLikeHeadline,
@@ -139,7 +140,7 @@ export function classifyBlocks(blocks: Block[]): PageItem[] {
     const folio = folioOf(text);
     if (folio) return { kind: 'noise', block, folio };
     // A photo caption or a reader prompt: no article's text, and invisible to fragments.
-    if (isCaptionOrPrompt(text)) return { kind: 'noise', block };
+    if (isCaptionOrPrompt(text) || isOrnament(text)) return { kind: 'noise', block };
     const continuation = continuationOf(text);
     if (continuation) {
       const { direction, ...rest } = continuation;

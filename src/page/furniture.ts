@@ -36,6 +36,8 @@ const BYLINE = /^[（(]?(?:本报记者|本报通讯员|新华社记者|记者|�
  * a photograph anywhere in an article, so it must not open the article below.
  */
 const PHOTO_CREDIT = /^[（(]?(?:[\u4e00-\u9fa5·　 、：:]{2,30}?[\s\u3000]*(?:摄|摄影|供图|绘图|绘)|资料图片|[\u4e00-\u9fa5]{2,6}(?:社|报)发)[)）]?$/;
+/** （本版图片均为资料图片） （图片来源：新华社）: a bracketed note on the pictures. */
+const PICTURE_NOTE = /^[（(][^（）()。]{0,30}图片[^（）()。]{0,20}[)）]$/;
 
 /** Who put the page together: 责任编辑, 本版责编, 美编, 版式设计, 制图 … */
 const CREDIT_ROLE = '(?:本版)?(?:责任编辑|责编|编辑|校对|美编|审核|审校|版式设计|版式|设计|制图|图片编辑|视觉设计|统筹|策划|监制|终审)';
@@ -143,18 +145,32 @@ export function isByline(text: string): boolean {
  * text of the page that is not the article's, wherever it stands between paragraphs.
  */
 const CAPTION = /^(?:图为|[上下左右中]图[：:为]|图[①-⑳0-9０-９一二三四五六七八九十]{0,2}[：:]|图片说明[：:]|[▲△])/;
-const PROMPT = /^(?:扫码|扫描二维码|扫一扫|点击|长按|欢迎关注)/;
+const PROMPT = /^(?:扫码|扫描二维码|扫一扫|点击|长按|欢迎关注|分享到|更多(?:内容|精彩|详情|报道|资讯))/;
+/** （完） (全文完) 【完】: the end mark of a news story. */
+const END_MARK = /^[（(【[]\s*(?:全文)?完\s*[)）】\]]$/;
 
 export function isCaptionOrPrompt(text: string): boolean {
   const t = text.trim();
-  return (t.length <= 120 && CAPTION.test(t)) || (t.length <= 30 && PROMPT.test(t));
+  return (t.length <= 120 && CAPTION.test(t)) || (t.length <= 30 && PROMPT.test(t)) || END_MARK.test(t);
 }
+
+/**
+ * A line of symbols alone (◆, ＊　＊　＊, ——): an ornament or a scene break, no text
+ * of any article. Letters, digits and Han characters are text, and so is closing
+ * punctuation: a lone 。 or ）」 is the end of a cut sentence.
+ */
+export function isOrnament(text: string): boolean {
+  const t = text.trim();
+  return ORNAMENT.test(t) && !SENTENCE_MARK.test(t);
+}
+const ORNAMENT = /^[^\p{L}\p{N}]+$/u;
+const SENTENCE_MARK = /[。，、；：？！,.;:?!”’」』）)》】]/;
 
 /** A credit line: who edited or laid out the page, or who took a photograph on it. */
 export function isEditorLine(text: string): boolean {
   // (a credit line is short: a paragraph that happens to open on 编辑： is not one)
   const t = text.trim();
-  return t.length <= 60 && (EDITOR.test(t) || (mayBePhotoCredit(t) && PHOTO_CREDIT.test(t)));
+  return t.length <= 60 && (EDITOR.test(t) || (mayBePhotoCredit(t) && PHOTO_CREDIT.test(t)) || PICTURE_NOTE.test(t));
 }
 
 /**

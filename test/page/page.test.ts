@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from '../../src/index.js';
 import { accountFor } from '../helpers/accounting.js';
-import { continuationOf, datelineOf, folioOf, isByline, isCaptionOrPrompt, isEditorLine, leadingDateline } from '../../src/page/furniture.js';
+import { continuationOf, datelineOf, folioOf, isByline, isCaptionOrPrompt, isEditorLine, isOrnament, leadingDateline } from '../../src/page/furniture.js';
 import { seamWord } from '../../src/page/seams.js';
 
 const seedText = readFileSync(new URL('../../fixtures/seed-page.txt', import.meta.url), 'utf8');
@@ -80,6 +80,19 @@ describe('furniture recognisers', () => {
       ['图为测试人员在实验室工作。', null],
       ['扫码阅读全文', null],
     ]);
+  });
+
+  it('reads end marks, picture notes and ornaments as furniture, not lone punctuation', () => {
+    for (const line of ['（完）', '(全文完)', '分享到：', '更多内容请见客户端']) expect(isCaptionOrPrompt(line)).toBe(true);
+    expect(isEditorLine('（本版图片均为资料图片）')).toBe(true);
+    expect(isEditorLine('（图片来源：新华社）')).toBe(true);
+    for (const line of ['◆', '＊　　＊　　＊', '——', '※※※']) expect(isOrnament(line)).toBe(true);
+    for (const line of ['。', '”。', '）', '2019', '完']) expect(isOrnament(line)).toBe(false);
+    const page = ['## 中华人民共和国测试法', '', '第一条　为了规范测试活动，制定本法。', '', '◆', '', '第二条　本法适用于测试活动。', '', '（完）', ''].join('\n');
+    const doc = parse(page, { name: 'p.md' });
+    expect(doc.articles.map((a) => a.text)).toEqual(['第一条　为了规范测试活动，制定本法。\n第二条　本法适用于测试活动。']);
+    expect(doc.furniture.map((f) => [f.kind, f.text])).toContainEqual(['noise', '◆']);
+    expect(doc.furniture.map((f) => [f.kind, f.text])).toContainEqual(['noise', '（完）']);
   });
 
   it('keeps a paragraph after a credit line with the article above it', () => {
