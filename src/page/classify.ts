@@ -38,6 +38,8 @@ export interface PageItem {
   dateline?: Dateline;
   /** A running head's date and edition, as written (人民日报　2019年7月21日　第4版). */
   folio?: { date: string | null; edition: string | null };
+  /** A byline in brackets, （记者 张三）: it closes the article above rather than opening one. */
+  trailing?: boolean;
   /** A dateline cut off the start of this body block: its text and source range. */
   leadDateline?: { dateline: Dateline; start: number; end: number };
 }
@@ -149,7 +151,7 @@ export function classifyBlocks(blocks: Block[]): PageItem[] {
     const dateline = datelineOf(text);
     if (dateline) return { kind: 'dateline', block, dateline };
     if (isEditorLine(text)) return { kind: 'editor', block };
-    if (isByline(text)) return { kind: 'byline', block };
+    if (isByline(text)) return { kind: 'byline', block, trailing: /^[（(]/.test(text.trim()) };
     if (block.heading === 1 && looksLikeSection(block)) return { kind: 'section', block };
     // A 2–4 character bare line (经济, 要闻) is a section name unless it signs off
     // over a date; a longer one must sit at the top or over a headline, and be

@@ -139,8 +139,8 @@ export function cutFragments(items: PageItem[], lines: LineIndex): { fragments: 
   items.forEach((item, itemIndex) => {
     // Invisible: it neither ends nor joins anything. A credit line too: a photo credit
     // stands anywhere in an article, and 本版责编 at the foot of a column says nothing
-    // of which article the next one holds.
-    if (item.kind === 'noise' || item.kind === 'editor') return;
+    // of which article the next one holds; nor does a byline that closes an article.
+    if (item.kind === 'noise' || item.kind === 'editor' || item.trailing) return;
     if (item.kind !== 'body') {
       // Other furniture ends a fragment: what follows sits in another column or article.
       if (item.kind === 'headline') headlines.push(item.block);

@@ -251,7 +251,7 @@ function placeFurniture(
       case 'headline':
       case 'continuation-from':
       case 'byline':
-        article = articleAfter(i) ?? articleBefore(i);
+        article = item.trailing ? (articleBefore(i) ?? articleAfter(i)) : (articleAfter(i) ?? articleBefore(i));
         if (item.kind === 'byline' && article !== null && !out.articles[article].byline) out.articles[article].byline = item.block.text;
         break;
       case 'continuation-to':

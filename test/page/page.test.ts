@@ -95,6 +95,26 @@ describe('furniture recognisers', () => {
     expect(doc.furniture.map((f) => [f.kind, f.text])).toContainEqual(['noise', '（完）']);
   });
 
+  it('gives a byline in brackets to the article above it, without breaking the column', () => {
+    const page = [
+      '## 甲市关于推进测试工作的通知', '',
+      '（一）建立测试制度。各单位要建立测试制度。', '',
+      '## 乙省关于加强检验工作的意见', '',
+      '（一）健全检验体系。各地要健全检验体系。', '',
+      '（记者 张三）', '',
+      '（二）完善工作机制。要完善工作机制。', '',
+    ].join('\n');
+    const doc = parse(page, { name: 'p.md' });
+    expect(doc.articles.map((a) => a.text)).toEqual([
+      '（一）建立测试制度。各单位要建立测试制度。',
+      '（一）健全检验体系。各地要健全检验体系。\n（二）完善工作机制。要完善工作机制。',
+    ]);
+    expect(doc.articles[1].byline).toBe('（记者 张三）');
+    // unbracketed, under a headline, it opens the article below as before
+    const lead = parse(['## 甲市关于推进测试工作的通知', '', '本报记者 李四', '', '各单位要建立测试制度。', ''].join('\n'), { name: 'p.md' });
+    expect(lead.articles[0].byline).toBe('本报记者 李四');
+  });
+
   it('keeps a paragraph after a credit line with the article above it', () => {
     // Both articles could take （二）; only the paragraph above tells which.
     const page = [
