@@ -161,10 +161,25 @@ export function isCaptionOrPrompt(text: string): boolean {
  */
 export function isOrnament(text: string): boolean {
   const t = text.trim();
-  return ORNAMENT.test(t) && !SENTENCE_MARK.test(t);
+  if (t.length === 0 || t.length > 40) return false;
+  // (code point ranges, not /[^\p{L}\p{N}]/u: that pattern costs a millisecond and
+  // more to compile at every start)
+  for (let i = 0; i < t.length; i++) if (!isSymbol(t.charCodeAt(i))) return false;
+  return true;
 }
-const ORNAMENT = /^[^\p{L}\p{N}]+$/u;
-const SENTENCE_MARK = /[。，、；：？！,.;:?!”’」』）)》】]/;
+
+const SENTENCE_MARKS = '。，、；：？！,.;:?!”’」』）)》】］｝';
+
+/** A symbol or space that is neither a letter, a digit, nor a mark that ends a sentence or a clause. */
+function isSymbol(c: number): boolean {
+  if (SENTENCE_MARKS.includes(String.fromCharCode(c))) return false;
+  if (c < 0x80) return !((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a));
+  if (c === 0xa0 || c === 0xb7) return true;
+  if (c >= 0x2000 && c <= 0x2bff) return true; // punctuation, arrows, shapes (◆ ▲ ★ ※ …)
+  if (c >= 0x3000 && c <= 0x301f) return c !== 0x3007; // CJK marks and brackets, not 〇
+  if (c >= 0xff01 && c <= 0xff65) return !((c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a));
+  return false;
+}
 
 /** A credit line: who edited or laid out the page, or who took a photograph on it. */
 export function isEditorLine(text: string): boolean {
