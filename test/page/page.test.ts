@@ -95,20 +95,30 @@ describe('furniture recognisers', () => {
     expect(doc.furniture.map((f) => [f.kind, f.text])).toContainEqual(['noise', '（完）']);
   });
 
+  /**
+   * Two articles that both could take （二）, and `line` between the second one's
+   * （一） and the （二）: only the paragraph above tells where （二） goes.
+   */
+  const aroundLine = (line: string) =>
+    parse(
+      [
+        '## 甲市关于推进测试工作的通知', '',
+        '（一）建立测试制度。各单位要建立测试制度。', '',
+        '## 乙省关于加强检验工作的意见', '',
+        '（一）健全检验体系。各地要健全检验体系。', '',
+        line, '',
+        '（二）完善工作机制。要完善工作机制。', '',
+      ].join('\n'),
+      { name: 'p.md' },
+    );
+  const secondKeepsItsItem = [
+    '（一）建立测试制度。各单位要建立测试制度。',
+    '（一）健全检验体系。各地要健全检验体系。\n（二）完善工作机制。要完善工作机制。',
+  ];
+
   it('gives a byline in brackets to the article above it, without breaking the column', () => {
-    const page = [
-      '## 甲市关于推进测试工作的通知', '',
-      '（一）建立测试制度。各单位要建立测试制度。', '',
-      '## 乙省关于加强检验工作的意见', '',
-      '（一）健全检验体系。各地要健全检验体系。', '',
-      '（记者 张三）', '',
-      '（二）完善工作机制。要完善工作机制。', '',
-    ].join('\n');
-    const doc = parse(page, { name: 'p.md' });
-    expect(doc.articles.map((a) => a.text)).toEqual([
-      '（一）建立测试制度。各单位要建立测试制度。',
-      '（一）健全检验体系。各地要健全检验体系。\n（二）完善工作机制。要完善工作机制。',
-    ]);
+    const doc = aroundLine('（记者 张三）');
+    expect(doc.articles.map((a) => a.text)).toEqual(secondKeepsItsItem);
     expect(doc.articles[1].byline).toBe('（记者 张三）');
     // unbracketed, under a headline, it opens the article below as before
     const lead = parse(['## 甲市关于推进测试工作的通知', '', '本报记者 李四', '', '各单位要建立测试制度。', ''].join('\n'), { name: 'p.md' });
@@ -116,20 +126,8 @@ describe('furniture recognisers', () => {
   });
 
   it('keeps a paragraph after a credit line with the article above it', () => {
-    // Both articles could take （二）; only the paragraph above tells which.
-    const page = [
-      '## 甲市关于推进测试工作的通知', '',
-      '（一）建立测试制度。各单位要建立测试制度。', '',
-      '## 乙省关于加强检验工作的意见', '',
-      '（一）健全检验体系。各地要健全检验体系。', '',
-      '本版责编：王五　美编：赵六', '',
-      '（二）完善工作机制。要完善工作机制。', '',
-    ].join('\n');
-    const doc = parse(page, { name: 'p.md' });
-    expect(doc.articles.map((a) => a.text)).toEqual([
-      '（一）建立测试制度。各单位要建立测试制度。',
-      '（一）健全检验体系。各地要健全检验体系。\n（二）完善工作机制。要完善工作机制。',
-    ]);
+    const doc = aroundLine('本版责编：王五　美编：赵六');
+    expect(doc.articles.map((a) => a.text)).toEqual(secondKeepsItsItem);
     expect(doc.furniture.find((f) => f.kind === 'editor')).toMatchObject({ text: '本版责编：王五　美编：赵六', article: 'a2' });
   });
 
