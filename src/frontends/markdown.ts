@@ -126,10 +126,10 @@ function markdownPages(text: string): BlockStream {
 
 /** Markdown text -> blocks; the fast line scanner unless the page needs the real parser (or `force`). */
 export function markdownBlocks(text: string, options: { force?: boolean } = {}): BlockStream {
-  if (!options.force && !needsMarkdownParser(text)) return headingsSqueezed(linesJoined(text, scanLines(text)));
+  if (!options.force && !needsMarkdownParser(text)) return scannedLines(text);
   const parse = markdownParser();
   if (!parse) {
-    const stream = headingsSqueezed(scanLines(text));
+    const stream = scannedLines(text);
     stream.diagnostics.push(unavailable());
     return stream;
   }
@@ -144,8 +144,10 @@ export function markdownBlocks(text: string, options: { force?: boolean } = {}):
   return { blocks, meta: {}, diagnostics: diagnostic ? [diagnostic] : [], markup: uncovered(source, blocks) };
 }
 
-function linesJoined(text: string, stream: BlockStream): BlockStream {
-  return { ...stream, blocks: joinBrokenLines(text, stream.blocks) };
+/** Markdown read line by line (the fast path, and the fallback without remark): stray line feeds joined, headings squeezed. */
+function scannedLines(text: string): BlockStream {
+  const stream = scanLines(text);
+  return headingsSqueezed({ ...stream, blocks: joinBrokenLines(text, stream.blocks) });
 }
 
 function shiftPositions(root: MdNode, by: number): void {

@@ -1,5 +1,6 @@
 import { joinBrokenLines } from '../../src/frontends/line-breaks.js';
 import { scanLines } from '../../src/frontends/text.js';
+import { markdownBlocks } from '../../src/frontends/markdown.js';
 import { parse, parseAsync } from '../../src/index.js';
 import { accountFor } from '../helpers/accounting.js';
 
@@ -56,6 +57,11 @@ describe('paragraphs broken by a stray line feed', () => {
     const page = ['## 中华人民共和国测试法', ...paragraphs].join('\n\n').replace('将测试工作纳入', '将测试工作\n纳入');
     const doc = parse(page, { name: 'p.md' });
     expect(doc.articles[0].text).toBe(paragraphs.join('\n'));
+    // where remark is not loaded yet (a synchronous parse under jest), the page is read
+    // line by line, and the same
+    const fallback = markdownBlocks(page.replace('保障测试质量', '保障**测试**质量'));
+    expect(fallback.diagnostics.map((d) => d.code)).toContain('markdown-parser-unavailable');
+    expect(fallback.blocks.map((b) => b.text)).toContain(paragraphs[1]);
     // (emphasis: the page goes through remark, whose soft line break ends a block too)
     const emphasised = await parseAsync(page.replace('保障测试质量', '保障**测试**质量'), { name: 'p.md' });
     expect(emphasised.articles[0].text).toBe(paragraphs.join('\n'));
