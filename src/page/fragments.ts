@@ -23,8 +23,16 @@ export interface Fragment {
    * a heading or a sign-off as often as a cut; only word evidence joins it.
    */
   maybeCut: boolean;
+  /**
+   * The maybe-cut line is a numbered item, and the item before it (（一）…；) was a
+   * sentence: a list of sentences does not turn into a heading halfway, so this
+   * one more likely lost its end than stands whole.
+   */
+  itemAfterSentence: boolean;
   /** The first block cannot be the rest of a cut sentence (a marker, a question, a headline above it). */
   freshStart: boolean;
+  /** Its first block closes a document: a sign-off line, its date, (此件公开发布). */
+  closing: boolean;
   /** Leading numbering markers of its blocks, in order. */
   markers: LeadingMarker[];
   /** It follows the previous fragment directly, at a paragraph break (no furniture, no cut). */
@@ -100,6 +108,18 @@ export function startsFresh(block: Block): boolean {
   return startsNumbered(text) || /^(问|答|记者)[：:]/.test(text) || /^[——―]{2}/.test(text) || /^[●■◆▲★☆○◎]/.test(text);
 }
 
+/**
+ * The lines that close a document: the issuing body over its date, the date, and a
+ * bracketed note of a line of its own ((此件公开发布)). None of them resumes a cut
+ * sentence, however well its neighbours' words fit the cut.
+ */
+function closesDocument(block: Block, next: Block | undefined): boolean {
+  const text = block.text.trim();
+  if (isDateLine(text) || WHOLE_ASIDE.test(text)) return true;
+  return next !== undefined && isDateLine(next.text) && isBareLine(text) && countHan(text, 21) <= 20;
+}
+const WHOLE_ASIDE = /^[（(][^（）()]+[)）]$/;
+
 /** The next marker continues the numbering of the fragment: 四是 … 五是, （九） … （十）. */
 function continuesNumbering(markers: LeadingMarker[], next: LeadingMarker | null): boolean {
   if (!next || next.number === null) return false;
@@ -116,6 +136,8 @@ export function cutFragments(items: PageItem[], lines: LineIndex): { fragments: 
   let current: Fragment | null = null;
   let headlines: Block[] = [];
   let continuedFrom: Continuation | null = null;
+  // per numbering scheme, its last item: its number and whether it was a sentence
+  const lastItem = new Map<string, { number: number; sentence: boolean }>();
 
   const open = (): Fragment => {
     const f: Fragment = {
@@ -126,7 +148,9 @@ export function cutFragments(items: PageItem[], lines: LineIndex): { fragments: 
       continuedFrom,
       cut: false,
       maybeCut: false,
+      itemAfterSentence: false,
       freshStart: false,
+      closing: false,
       markers: [],
       soft: false,
     };
@@ -174,8 +198,11 @@ export function cutFragments(items: PageItem[], lines: LineIndex): { fragments: 
         current = open();
       }
     }
+    const nextItem = items[itemIndex + 1];
+    const nextBlock = nextItem?.kind === 'body' ? nextItem.block : undefined;
     if (current.blocks.length === 0) {
-      current.freshStart = startsFresh(block) || current.headlines.some((h) => h.role === 'title');
+      current.closing = closesDocument(block, nextBlock);
+      current.freshStart = startsFresh(block) || current.closing || current.headlines.some((h) => h.role === 'title');
       if (item.leadDateline) {
         current.leadDateline = item.leadDateline;
         current.freshStart = true;
@@ -184,10 +211,14 @@ export function cutFragments(items: PageItem[], lines: LineIndex): { fragments: 
     current.blocks.push(block);
     current.itemIndexes.push(itemIndex);
     if (marker) current.markers.push(marker);
-    const nextItem = items[itemIndex + 1];
-    const cut = isCut(block, nextItem?.kind === 'body' ? nextItem.block : undefined);
+    const cut = isCut(block, nextBlock);
     current.cut = cut === true;
     current.maybeCut = cut === 'maybe';
+    if (marker && marker.number !== null) {
+      const before = lastItem.get(marker.scheme);
+      current.itemAfterSentence = current.maybeCut && before !== undefined && before.number === marker.number - 1 && before.sentence;
+      lastItem.set(marker.scheme, { number: marker.number, sentence: !isBareLine(block.text) && endsClosed(block.text.trim()) });
+    }
   });
   return { fragments, diagnostics };
 }

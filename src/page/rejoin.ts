@@ -3,7 +3,7 @@ import { MOST_NUMBERING_SCORE, MOST_STYLE_SCORE, numberingScore, styleScore, typ
 import type { LeadingMarker } from './markers.js';
 import { opensOnParticle, seamWord } from './seams.js';
 import { closedAtStart, openAtEnd, pairsUp } from './brackets.js';
-import { OPENS_ON_CLOSING_PUNCTUATION } from './furniture.js';
+import { isBareLine, OPENS_ON_CLOSING_PUNCTUATION } from './furniture.js';
 import { append } from '../arrays.js';
 
 export interface SeamCandidate {
@@ -111,7 +111,8 @@ function weighSeams(
     let points = sequel.get(head.index);
     if (points !== undefined) return points;
     points = null;
-    if (head.soft) {
+    // (nothing reads on from the line that closes a document)
+    if (head.soft && !fragments[head.index - 1].closing) {
       const prev = head.index - 1;
       const affinity =
         numberingScore(contextBeforeOf(prev).markers, leadMarkersOf(head.index)) +
@@ -393,11 +394,17 @@ function seamTextEvidence(tail: Fragment, head: Fragment, opening: number, brack
     reasons?.push([1, `compound across seam: ${seam.word}`]);
   }
   if (tail.maybeCut) {
-    // A short bare line is complete more often than not: a join must outweigh that.
-    // Only a word across the seam joins a law's division title (第二章 监狱 | ，取得了…:
-    // a title never runs on into a comma).
+    // A short bare line is complete more often than not: a join must outweigh that,
+    // and only some evidence lets it try at all:
+    // - a word across the seam;
+    // - closing punctuation opening the head, except after a law's division title
+    //   (第二章 监狱 | ，取得了…: a title never runs on into a comma);
+    // - a head that cannot open a paragraph and is a sentence, not a title's second
+    //   line (（一）作为合伙人 | 的自然人死亡…；, 加大政策引导 | 力度，充分…);
+    // - an item of a list of sentences (（五）以合伙企业名义 after （四）…；).
     const punctuationJoins = (opening & OPENS_ON_CLOSING) !== 0 && !isDivisionTitle(before.trim());
-    const doubt = !word && !punctuationJoins ? 100 : MAYBE_CUT_DOUBT;
+    const headNeedsTail = (opening & (RESUMES_SENTENCE | OPENS_ON_PARTICLE_ALONE)) !== 0 && !isBareLine(after);
+    const doubt = word || punctuationJoins || headNeedsTail || tail.itemAfterSentence ? MAYBE_CUT_DOUBT : 100;
     points -= doubt;
     reasons?.push([-doubt, 'tail may be a complete line']);
   }

@@ -212,6 +212,76 @@ describe('a law division title before a head that opens on a comma', () => {
   });
 });
 
+describe('a short bare tail that did lose its end', () => {
+  // A short line without punctuation is a heading as often as a cut, so only
+  // evidence lets it join; these two kinds of evidence are found on the page.
+  const paragraphsOf = (page: string[]) => parse(page.join('\n\n'), { name: 'page.md' }).articles.map((a) => a.text.split('\n'));
+  const other = [
+    '## 国务院关于加强数字政府建设的指导意见',
+    '各省、自治区、直辖市人民政府，国务院各部委、各直属机构：',
+    '加强数字政府建设是适应新一轮科技革命和产业变革趋势的必然要求。现提出如下意见。',
+  ];
+
+  it('joins a head that cannot open a paragraph and reads as a sentence', () => {
+    const [law, notice] = paragraphsOf([
+      '## 中华人民共和国合伙企业法',
+      '第四十八条 合伙人有下列情形之一的，当然退伙：',
+      '（一）作为合伙人',
+      ...other,
+      '的自然人死亡或者被依法宣告死亡；',
+      '（二）个人丧失偿债能力；',
+    ]);
+    expect(law).toContain('（一）作为合伙人的自然人死亡或者被依法宣告死亡；');
+    expect(notice).toHaveLength(2);
+  });
+
+  it('joins an item of a list of sentences, which does not turn into a heading halfway', () => {
+    const [law] = paragraphsOf([
+      '## 中华人民共和国合伙企业法',
+      '第三十三条 合伙人不得有下列行为：',
+      '（一）擅自处分合伙企业的财产；',
+      '（二）以合伙企业名义',
+      ...other,
+      '为他人提供担保；',
+      '（三）从事损害本合伙企业利益的活动。',
+    ]);
+    expect(law).toContain('（二）以合伙企业名义为他人提供担保；');
+  });
+
+  it('still keeps a heading whole before a paragraph that opens on a particle but is a title', () => {
+    const [report] = paragraphsOf([
+      '## 国务院办公厅转发国家地震局报告的通知',
+      '关于我国地震重点监视防御区的确定',
+      '和加强防震减灾工作意见的报告',
+      '国务院：',
+      '我国地震重点监视防御区的确定，对加强防震减灾工作具有重要意义。现将有关意见报告如下。',
+    ]);
+    expect(report.slice(0, 2)).toEqual(['关于我国地震重点监视防御区的确定', '和加强防震减灾工作意见的报告']);
+  });
+});
+
+describe('the lines that close a document', () => {
+  const page = [
+    '## 国务院关于印发国家职业教育改革实施方案的通知',
+    '职业教育与普通教育是两种不同教育类型，具有同等重要地位。但与发达国家相比，与建设现代化经济体系、',
+    '## 国务院关于在市场监管领域全面推行部门联合双随机一公开监管的意见',
+    '在市场监管领域全面推行双随机、一公开监管，是深化放管服改革的重要举措。各地区、各部门要加强职业教育和监管执法人员培训。',
+    '国务院',
+    '2019年1月24日',
+    '（此件公开发布）',
+    '建设教育强国的要求相比，我国职业教育还存在着体系建设不够完善、职业技能实训基地建设有待加强等问题。',
+  ].join('\n\n');
+
+  it('never resume a cut sentence, and what follows them does not read on from them', () => {
+    const [explained] = explainPage(page, { name: 'p.md' });
+    const closing = explained.fragments.filter((f) => /^(国务院$|2019年|（此件)/.test(f.first)).map((f) => f.index);
+    expect(closing).toHaveLength(3);
+    expect(explained.seams.filter((s) => closing.includes(s.head))).toEqual([]);
+    const [plan] = parse(page, { name: 'p.md' }).articles;
+    expect(plan.text).toContain('与建设现代化经济体系、建设教育强国的要求相比，');
+  });
+});
+
 describe('quotes and brackets across a seam', () => {
   it('pairs a quote left open by the tail with the head that closes it', () => {
     expect(openAtEnd('按照“谁审批、谁监管，谁主管、谁')).toBe('“');
