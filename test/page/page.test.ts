@@ -252,6 +252,24 @@ describe('interleaved pages', () => {
     expect(river.dateline).toMatchObject({ agency: '新华社', place: '北京', month: 3, day: 2 });
   });
 
+  it('gives a paragraph that opens a new column to the article whose words it shares, not to its neighbour', () => {
+    const [waste, schools] = parse(
+      [
+        '## 关于开展无废城市建设试点的通知',
+        '统筹城市发展与固体废物管理，优化产业结构布局，推动固体废物源头减量和资源化利用。',
+        '强化固体废物污染防治，提升固体废物综合利用水平。',
+        '## 关于深化职业教育改革的实施方案',
+        '职业教育与普通教育是两种不同教育类型，具有同等重要地位。',
+        '要深化职业院校办学体制改革，推进产教融合、校企合作。',
+        '大力推进工业固体废物资源化利用，加强固体废物全过程监管，减少固体废物填埋量。',
+      ].join('\n\n'),
+      { name: 'page.md' },
+    ).articles;
+    expect(waste.text.split('\n')).toHaveLength(3);
+    expect(waste.text).toContain('减少固体废物填埋量。');
+    expect(schools.text).not.toContain('固体废物');
+  });
+
   it('never glues a paragraph onto a sign-off block', () => {
     const signed = parse(['各有关单位要认真贯彻执行。', '国务院办公厅', '2019年1月12日', '（此件公开发布）'].join('\n\n'));
     expect(signed.articles[0].text.split('\n')).toEqual(['各有关单位要认真贯彻执行。', '国务院办公厅', '2019年1月12日', '（此件公开发布）']);
