@@ -27,7 +27,7 @@ export function numberingScore(before: LeadingMarker[], after: LeadingMarker[]):
       const m = before[k];
       if (m.scheme !== next.scheme || m.number === null) continue;
       const score =
-        next.number === m.number + 1 ? MOST_NUMBERING_SCORE : next.number === m.number + 2 ? 1 : next.number === 1 ? restartScore(before, k, next) : -2;
+        next.number === m.number + 1 ? MOST_NUMBERING_SCORE : next.number === m.number + 2 ? 1 : next.number === 1 ? restartScore(before, k, after, j) : -2;
       best = best === null ? score : Math.max(best, score);
       break;
     }
@@ -59,13 +59,29 @@ function schemeSeenBefore(after: LeadingMarker[], j: number): boolean {
 /**
  * A list starting again at 1: after a new heading of a higher level (（一） under
  * the next 第十二条, 1. under the next （二）) it is the expected sequel; with no
- * such heading since its last item, it belongs to another document. 一是 lists
- * restart freely inside paragraphs.
+ * such heading since its last item, it belongs to another document. The heading
+ * may also open `after` itself: 第一节 after 第四节 says nothing against `before`
+ * when a 第三章 that could follow it comes first (第三章 | 第一节 | 第二十五条).
+ * 一是 lists restart freely inside paragraphs.
  */
-function restartScore(before: LeadingMarker[], last: number, next: LeadingMarker): number {
+function restartScore(before: LeadingMarker[], last: number, after: LeadingMarker[], at: number): number {
+  const next = after[at];
   if (next.scheme === 'enum') return 0;
   for (let k = last + 1; k < before.length; k++) if (before[k].rank < next.rank) return 1;
+  for (let k = 0; k < at; k++) if (isNumbered(after[k]) && after[k].rank < next.rank && fitsAfter(before, after[k])) return 0;
   return -2;
+}
+
+/**
+ * Whether a heading can follow `before`: its scheme is new there (第三章 where only
+ * 节 and 条 were seen) or it is the next number of it (第三章 after 第二章).
+ */
+function fitsAfter(before: LeadingMarker[], heading: LeadingMarker): boolean {
+  for (let k = before.length - 1; k >= 0; k--) {
+    const m = before[k];
+    if (m.scheme === heading.scheme && m.number !== null) return heading.number === m.number + 1;
+  }
+  return true;
 }
 
 /** The most styleScore() gives. */

@@ -119,6 +119,15 @@ describe('numbering evidence', () => {
     expect(numberingScore(markers('一是突出重点；', '三是健全机制。'), markers('一是加强领导；'))).toBe(0);
   });
 
+  it('does not hold a restart against a document when a heading that may follow it opens the run', () => {
+    // A law seen from its 第三节 on, no chapter yet: 第三章 | 第一节 may well be its sequel.
+    const fromSection = markers('第三节 专家论证', '第四节 风险评估', '第二十四条 风险评估结果应当作为决策的重要依据。');
+    expect(numberingScore(fromSection, markers('第三章 合法性审查和集体讨论决定', '第一节 合法性审查'))).toBe(0);
+    // … but not when that heading is out of step with it: 一、 after 三、 explains no （一）.
+    const plan = markers('一、总体要求', '（一）指导思想。', '三、加强功能建设', '（一）推进政务公开。');
+    expect(numberingScore(plan, markers('一、总体要求', '（一）指导思想。'))).toBe(-2);
+  });
+
   it('scores as the plain definition does, on any markers', () => {
     // The definition, written with arrays and sets (numberingScore makes none).
     const reference = (before: LeadingMarker[], after: LeadingMarker[]): number => {
@@ -130,14 +139,19 @@ describe('numbering evidence', () => {
       }
       const scores: number[] = [];
       const judged = new Set<string>();
+      const fits = (heading: LeadingMarker) => {
+        const last = before.filter((b) => b.scheme === heading.scheme && b.number !== null).pop();
+        return last === undefined || heading.number === last.number! + 1;
+      };
       for (const next of numbered.slice(0, 3)) {
+        const higherBefore = numbered.slice(0, numbered.indexOf(next)).some((h) => h.rank < next.rank && fits(h));
         if (judged.has(next.scheme)) continue;
         judged.add(next.scheme);
         let k = before.length - 1;
         while (k >= 0 && !(before[k].scheme === next.scheme && before[k].number !== null)) k--;
         if (k < 0) continue;
         const m = before[k];
-        const restart = next.scheme === 'enum' ? 0 : before.slice(k + 1).some((b) => b.rank < next.rank) ? 1 : -2;
+        const restart = next.scheme === 'enum' ? 0 : before.slice(k + 1).some((b) => b.rank < next.rank) ? 1 : higherBefore ? 0 : -2;
         scores.push(next.number === m.number! + 1 ? 3 : next.number === m.number! + 2 ? 1 : next.number === 1 ? restart : -2);
       }
       if (scores.length > 0) return Math.max(...scores);
