@@ -15,6 +15,7 @@ export function numberingScore(before: LeadingMarker[], after: LeadingMarker[]):
   // `before` speaks: 43. → 44. even with a 十二、 heading between them, and even
   // when the column has moved on to another article a paragraph later.
   let best: number | null = null;
+  let worst: number | null = null;
   for (let j = 0, seen = 0; j < after.length && seen < 3; j++) {
     const next = after[j];
     if (!isNumbered(next)) continue;
@@ -29,6 +30,7 @@ export function numberingScore(before: LeadingMarker[], after: LeadingMarker[]):
       const score =
         next.number === m.number + 1 ? MOST_NUMBERING_SCORE : next.number === m.number + 2 ? 1 : next.number === 1 ? restartScore(before, k, after, j) : -2;
       best = best === null ? score : Math.max(best, score);
+      worst = worst === null ? score : Math.min(worst, score);
       break;
     }
   }
@@ -38,7 +40,10 @@ export function numberingScore(before: LeadingMarker[], after: LeadingMarker[]):
     const afterQa = after.some((m) => m.scheme === 'qa');
     return beforeQa && afterQa ? 1 : beforeQa !== afterQa && after.length > 0 && before.length > 0 ? -0.5 : 0;
   }
-  if (best !== null) return best;
+  // An exact next number speaks for itself; short of one, a number out of step
+  // stands against the rest (第四十四条 after 第一千一百零五条 is another law, however
+  // well its 第三节 follows a 第一节).
+  if (best !== null) return best === MOST_NUMBERING_SCORE ? best : (worst as number);
   // Schemes new to `before`: a lower level starting at 1 is a fine sequel; a level
   // above everything in `before` (二、 after （三）) says nothing, since the window
   // rarely reaches back to the 一、 it continues.

@@ -154,7 +154,7 @@ describe('numbering evidence', () => {
         const restart = next.scheme === 'enum' ? 0 : before.slice(k + 1).some((b) => b.rank < next.rank) ? 1 : higherBefore ? 0 : -2;
         scores.push(next.number === m.number! + 1 ? 3 : next.number === m.number! + 2 ? 1 : next.number === 1 ? restart : -2);
       }
-      if (scores.length > 0) return Math.max(...scores);
+      if (scores.length > 0) return Math.max(...scores) === 3 ? 3 : Math.min(...scores);
       if (numbered[0].number === 1) return 0.5;
       if (before.length > 0 && before.every((m) => m.rank > numbered[0].rank)) return 0;
       return before.length > 0 ? -0.5 : 0;
@@ -170,6 +170,14 @@ describe('numbering evidence', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('lets a number out of step outweigh a loose fit, but not an exact next number', () => {
+    const law = markers('第五章 收养', '第一节 收养关系的成立', '第一千一百零五条 收养应当向县级以上人民政府民政部门登记。');
+    // 第三节 after 第一节 fits loosely (one skipped), 第四十四条 after 第一千一百零五条 not at all
+    expect(numberingScore(law, markers('第四十四条 监区、作业区周围的机关、团体。', '第三节 戒具和武器的使用'))).toBe(-2);
+    // 第一千一百零六条 is the next article: a chapter out of step does not undo it
+    expect(numberingScore(law, markers('第一千一百零六条 收养关系成立后。', '第九章 附则'))).toBe(3);
   });
 
   it('lets only the first marker of a scheme face the earlier text', () => {
