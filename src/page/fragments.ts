@@ -70,6 +70,11 @@ export function isCut(block: Block, next: Block | undefined): boolean | 'maybe' 
   if (startsNumbered(text) && isBareLine(text) && han <= 40) return endsWithDanglingCharacter(text) || 'maybe';
   if (next && isDateLine(next.text)) return false;
   if (han >= 20) return true;
+  // 近年来，各地: a clause after a comma that never closes. Unnumbered lines that
+  // stand whole (sign-offs, captions, short headings) hold no comma; numbered
+  // headings may (二、丰富赛事活动，完善赛事体系), and a headline with one is a
+  // headline block, not body text.
+  if (!startsNumbered(text) && /[，,][^，,]*$/.test(text) && han >= 4) return true;
   return endsWithDanglingCharacter(text) || 'maybe';
 }
 

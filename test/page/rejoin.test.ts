@@ -95,6 +95,12 @@ describe('cut ends', () => {
     expect(isCut(block('7.建设创新高地。'), undefined)).toBe(false);
   });
 
+  it('takes a short line with a clause after its comma for a cut, unless it is a numbered heading', () => {
+    expect(isCut(block('近年来，各地'), undefined)).toBe(true);
+    expect(isCut(block('二、丰富赛事活动，完善赛事体系'), undefined)).toBe('maybe');
+    expect(isCut(block('国务院办公厅'), undefined)).toBe('maybe');
+  });
+
   it('takes a bracketed aside inside an unfinished sentence for a cut, not one after it', () => {
     expect(isCut(block('制定行政规范性文件（以下简称规范性文件）'), undefined)).toBe(true);
     expect(isCut(block('（此件公开发布）'), undefined)).toBe(false);
