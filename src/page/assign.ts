@@ -124,7 +124,8 @@ export function chooseChain(
     const last = chain.fragments[chain.fragments.length - 1];
     if (f.index - last > OPEN_DISTANCE) continue;
     let score = numberingScore(chain.markers, ahead) + styleScore(chain.profile.halfWidth, ff.halfWidth) + chain.profile.cosine(ff) * VOCABULARY;
-    if (f.soft && last === f.index - 1) score += ADJACENCY;
+    // (a column that goes on after a document's last words goes on with another one)
+    if (f.soft && last === f.index - 1 && !fragments[last].endsDocument) score += ADJACENCY;
     if (linkedTails.has(last)) score -= 4; // its next piece is already decided
     else if (fragments[last].cut) score -= 1; // a cut that found no continuation on the page
     if (score > bestScore) {

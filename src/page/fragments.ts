@@ -33,6 +33,8 @@ export interface Fragment {
   freshStart: boolean;
   /** Its first block closes a document: a sign-off line, its date, (此件公开发布). */
   closing: boolean;
+  /** Its last block puts its document in force: the document's body ends there. */
+  endsDocument: boolean;
   /** Leading numbering markers of its blocks, in order. */
   markers: LeadingMarker[];
   /** It follows the previous fragment directly, at a paragraph break (no furniture, no cut). */
@@ -125,6 +127,17 @@ function closesDocument(block: Block, next: Block | undefined): boolean {
 }
 const WHOLE_ASIDE = /^[（(][^（）()]+[)）]$/;
 
+/**
+ * The clause that puts a document in force, its last article or paragraph
+ * (第三十八条 本法自2016年3月1日起施行。, 本意见自印发之日起实施。): what follows it in
+ * the column is its sign-off or another document. (Not the sign-off date: a
+ * bracketed note such as (此件公开发布) still follows that.)
+ */
+function putsInForce(text: string): boolean {
+  return IN_FORCE.test(text);
+}
+const IN_FORCE = /^(?:第[一二三四五六七八九十百千零〇两0-9０-９]+条[\s\u3000]*)?本(?:法|条例|规定|办法|细则|规则|决定|意见|通知|方案|准则)[^。；]{0,30}(?:施行|实施|生效)。$/;
+
 /** The next marker continues the numbering of the fragment: 四是 … 五是, （九） … （十）. */
 function continuesNumbering(markers: LeadingMarker[], next: LeadingMarker | null): boolean {
   if (!next || next.number === null) return false;
@@ -156,6 +169,7 @@ export function cutFragments(items: PageItem[], lines: LineIndex): { fragments: 
       itemAfterSentence: false,
       freshStart: false,
       closing: false,
+      endsDocument: false,
       markers: [],
       soft: false,
     };
@@ -216,6 +230,7 @@ export function cutFragments(items: PageItem[], lines: LineIndex): { fragments: 
     current.blocks.push(block);
     current.itemIndexes.push(itemIndex);
     if (marker) current.markers.push(marker);
+    current.endsDocument = putsInForce(block.text.trim());
     const cut = isCut(block, nextBlock);
     current.cut = cut === true;
     current.maybeCut = cut === 'maybe';

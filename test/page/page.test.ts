@@ -270,6 +270,24 @@ describe('interleaved pages', () => {
     expect(schools.text).not.toContain('固体废物');
   });
 
+  it('gives no article the column after the clause that puts it in force', () => {
+    const [plan, law] = parse(
+      [
+        '## 国务院关于促进综合保税区高水平开放高质量发展的若干意见',
+        '一、指导思想',
+        '以新发展理念为指导，推动综合保税区发展成为具有全球影响力和竞争力的加工制造中心。',
+        '## 中华人民共和国反家庭暴力法',
+        '第三十七条 家庭成员以外共同生活的人之间实施的暴力行为，参照本法规定执行。',
+        '第三十八条 本法自2016年3月1日起施行。',
+        '二、基本原则',
+        '坚持深化改革，简政放权，持续改善营商环境和创新环境。',
+      ].join('\n\n'),
+      { name: 'page.md' },
+    ).articles;
+    expect(law.text.split('\n')).toHaveLength(2);
+    expect(plan.text).toContain('二、基本原则');
+  });
+
   it('never glues a paragraph onto a sign-off block', () => {
     const signed = parse(['各有关单位要认真贯彻执行。', '国务院办公厅', '2019年1月12日', '（此件公开发布）'].join('\n\n'));
     expect(signed.articles[0].text.split('\n')).toEqual(['各有关单位要认真贯彻执行。', '国务院办公厅', '2019年1月12日', '（此件公开发布）']);
