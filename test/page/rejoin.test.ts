@@ -86,6 +86,10 @@ describe('heads that resume a sentence', () => {
     expect(opensOnParticle('地方性法规和省、自治区、直辖市人民政府规章。')).toBe(false);
     expect(opensOnParticle('着力推进高质量发展。')).toBe(false);
     expect(opensOnParticle('所有企业都应当遵守。')).toBe(false);
+    // a suffix cut from its word (政府|性融资担保机构), but not a word of its own (率先)
+    expect(opensOnParticle('性融资担保机构运作的重要意义，把规范工作摆上重要议事日程。')).toBe(true);
+    expect(opensOnParticle('类职业技能等级证书，拓展就业创业本领。')).toBe(true);
+    expect(opensOnParticle('率先推进政务新媒体建设。')).toBe(false);
   });
 });
 
