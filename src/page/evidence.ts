@@ -6,6 +6,8 @@ import type { LeadingMarker } from './markers.js';
 
 /** The most numberingScore() gives: the next number of a scheme. */
 export const MOST_NUMBERING_SCORE = 3;
+/** What numberingScore() gives a number out of step: 七、 then 一、, （三） then （九）. */
+const OUT_OF_STEP = -2;
 
 /** How the numbering of `before` is continued by the first marker of `after`. */
 export function numberingScore(before: LeadingMarker[], after: LeadingMarker[]): number {
@@ -28,7 +30,7 @@ export function numberingScore(before: LeadingMarker[], after: LeadingMarker[]):
       const m = before[k];
       if (m.scheme !== next.scheme || m.number === null) continue;
       const score =
-        next.number === m.number + 1 ? MOST_NUMBERING_SCORE : next.number === m.number + 2 ? 1 : next.number === 1 ? restartScore(before, k, after, j) : -2;
+        next.number === m.number + 1 ? MOST_NUMBERING_SCORE : next.number === m.number + 2 ? 1 : next.number === 1 ? restartScore(before, k, after, j) : OUT_OF_STEP;
       best = best === null ? score : Math.max(best, score);
       worst = worst === null ? score : Math.min(worst, score);
       break;
@@ -48,12 +50,16 @@ export function numberingScore(before: LeadingMarker[], after: LeadingMarker[]):
   // above everything in `before` (二、 after （三）) says nothing, since the window
   // rarely reaches back to the 一、 it continues.
   const opening = after[first];
+  // A law is divided into 章, 节 and 条, never into 一、 二、 headings: 二、 after
+  // 第三十八条 opens another document.
+  if (opening.scheme === 'cn-dun' && before.some(isLawDivision)) return OUT_OF_STEP;
   if (opening.number === 1) return 0.5;
   if (before.length > 0 && before.every((m) => m.rank > opening.rank)) return 0;
   return before.length > 0 ? -0.5 : 0;
 }
 
 const isNumbered = (m: LeadingMarker) => m.number !== null && m.scheme !== 'qa';
+const isLawDivision = (m: LeadingMarker) => m.scheme === 'article' || m.scheme === 'section' || m.scheme === 'chapter';
 
 /** Whether a numbered marker before after[j] has its scheme. */
 function schemeSeenBefore(after: LeadingMarker[], j: number): boolean {
@@ -74,7 +80,7 @@ function restartScore(before: LeadingMarker[], last: number, after: LeadingMarke
   if (next.scheme === 'enum') return 0;
   for (let k = last + 1; k < before.length; k++) if (before[k].rank < next.rank) return 1;
   for (let k = 0; k < at; k++) if (isNumbered(after[k]) && after[k].rank < next.rank && fitsAfter(before, after[k])) return 0;
-  return -2;
+  return OUT_OF_STEP;
 }
 
 /**

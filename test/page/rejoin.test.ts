@@ -165,12 +165,13 @@ describe('numbering evidence', () => {
         scores.push(next.number === m.number! + 1 ? 3 : next.number === m.number! + 2 ? 1 : next.number === 1 ? restart : -2);
       }
       if (scores.length > 0) return Math.max(...scores) === 3 ? 3 : Math.min(...scores);
+      if (numbered[0].scheme === 'cn-dun' && before.some((m) => ['article', 'section', 'chapter'].includes(m.scheme))) return -2;
       if (numbered[0].number === 1) return 0.5;
       if (before.length > 0 && before.every((m) => m.rank > numbered[0].rank)) return 0;
       return before.length > 0 ? -0.5 : 0;
     };
     const marker = fc.record({
-      scheme: fc.constantFrom('cn-dun', 'cn-paren', 'arabic-dot', 'enum', 'qa'),
+      scheme: fc.constantFrom('article', 'cn-dun', 'cn-paren', 'arabic-dot', 'enum', 'qa'),
       number: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
       rank: fc.integer({ min: 1, max: 5 }),
     });
@@ -188,6 +189,12 @@ describe('numbering evidence', () => {
     expect(numberingScore(law, markers('第四十四条 监区、作业区周围的机关、团体。', '第三节 戒具和武器的使用'))).toBe(-2);
     // 第一千一百零六条 is the next article: a chapter out of step does not undo it
     expect(numberingScore(law, markers('第一千一百零六条 收养关系成立后。', '第九章 附则'))).toBe(3);
+  });
+
+  it('takes a 一、 heading after a law\'s divisions for another document', () => {
+    const law = markers('第六章 附则', '第三十八条 本法自2016年3月1日起施行。');
+    expect(numberingScore(law, markers('二、基本原则'))).toBe(-2);
+    expect(numberingScore(markers('（三）工作目标。'), markers('二、基本原则'))).toBe(0);
   });
 
   it('lets only the first marker of a scheme face the earlier text', () => {
