@@ -50,9 +50,11 @@ export function numberingScore(before: LeadingMarker[], after: LeadingMarker[]):
   // above everything in `before` (二、 after （三）) says nothing, since the window
   // rarely reaches back to the 一、 it continues.
   const opening = after[first];
-  // A law is divided into 章, 节 and 条, never into 一、 二、 headings: 二、 after
-  // 第三十八条 opens another document.
+  // A law is divided into 章, 节 and 条, a plan or a notice into 一、 二、: 二、
+  // after 第三十八条, or 第二章 after 二、, opens another document. (Not 第X条 after
+  // 一、: a notice's sections may quote or carry articles.)
   if (opening.scheme === 'cn-dun' && before.some(isLawDivision)) return OUT_OF_STEP;
+  if ((opening.scheme === 'chapter' || opening.scheme === 'section') && before.some((m) => m.scheme === 'cn-dun')) return OUT_OF_STEP;
   if (opening.number === 1) return 0.5;
   if (before.length > 0 && before.every((m) => m.rank > opening.rank)) return 0;
   return before.length > 0 ? -0.5 : 0;

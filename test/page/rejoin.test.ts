@@ -166,12 +166,13 @@ describe('numbering evidence', () => {
       }
       if (scores.length > 0) return Math.max(...scores) === 3 ? 3 : Math.min(...scores);
       if (numbered[0].scheme === 'cn-dun' && before.some((m) => ['article', 'section', 'chapter'].includes(m.scheme))) return -2;
+      if (['section', 'chapter'].includes(numbered[0].scheme) && before.some((m) => m.scheme === 'cn-dun')) return -2;
       if (numbered[0].number === 1) return 0.5;
       if (before.length > 0 && before.every((m) => m.rank > numbered[0].rank)) return 0;
       return before.length > 0 ? -0.5 : 0;
     };
     const marker = fc.record({
-      scheme: fc.constantFrom('article', 'cn-dun', 'cn-paren', 'arabic-dot', 'enum', 'qa'),
+      scheme: fc.constantFrom('chapter', 'article', 'cn-dun', 'cn-paren', 'arabic-dot', 'enum', 'qa'),
       number: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
       rank: fc.integer({ min: 1, max: 5 }),
     });
@@ -191,10 +192,12 @@ describe('numbering evidence', () => {
     expect(numberingScore(law, markers('第一千一百零六条 收养关系成立后。', '第九章 附则'))).toBe(3);
   });
 
-  it('takes a 一、 heading after a law\'s divisions for another document', () => {
+  it('takes a 一、 heading after a law\'s divisions, or a chapter after 一、, for another document', () => {
     const law = markers('第六章 附则', '第三十八条 本法自2016年3月1日起施行。');
     expect(numberingScore(law, markers('二、基本原则'))).toBe(-2);
     expect(numberingScore(markers('（三）工作目标。'), markers('二、基本原则'))).toBe(0);
+    // and the other way round: a chapter after a plan's sections
+    expect(numberingScore(markers('一、总体要求', '（三）发展目标。'), markers('第二章 著作权'))).toBe(-2);
   });
 
   it('lets only the first marker of a scheme face the earlier text', () => {
