@@ -100,7 +100,7 @@ function weighSeams(
   // (the first few markers after a head, which numberingScore() weighs: one copy per
   // head, not one per pair)
   const leadMarkers: LeadingMarker[][] = [];
-  const leadMarkersOf = (i: number) => (leadMarkers[i] ??= contextAfterOf(i).markers.slice(0, 4));
+  const leadMarkersOf = (i: number) => (leadMarkers[i] ??= leadMarkersAfter(fragments, i, contextAfterOf(i).markers, columnTops));
   const candidates: SeamCandidate[] = [];
   const heads = fragments.filter((f) => !f.freshStart && !f.continuedFrom && !f.leadDateline && !f.headlines.some((h) => h.role === 'title'));
   // How naturally each head reads on from the paragraph above it in its column: a
@@ -519,6 +519,22 @@ function contextBefore(fragments: Fragment[], i: number, columnTops: Set<number>
 }
 
 /** Where fragment i and the paragraphs that follow it in its column end (at most a few). */
+/**
+ * The first markers from a head on down its column, for numberingScore(): those of
+ * its context, or, when the context holds none, of the first numbered paragraph a
+ * little further down (规可以… | 地方性法规… | 规章… | 第十七条: a head three
+ * unnumbered paragraphs above its article's next 条 is judged by that 条, as its
+ * neighbours below are).
+ */
+function leadMarkersAfter(fragments: Fragment[], i: number, inContext: LeadingMarker[], columnTops: Set<number>): LeadingMarker[] {
+  if (inContext.length > 0) return inContext.slice(0, 4);
+  const markers: LeadingMarker[] = [];
+  for (let k = i + 1; k < fragments.length && k <= i + LEAD_REACH && markers.length === 0 && fragments[k].soft && !columnTops.has(k); k++) append(markers, fragments[k].markers);
+  return markers.slice(0, 4);
+}
+/** How many paragraphs below an unnumbered head its lead markers are looked for. */
+const LEAD_REACH = 6;
+
 function contextAfter(fragments: Fragment[], i: number, columnTops: Set<number>): number {
   let blocks = fragments[i].blocks.length;
   let k = i;

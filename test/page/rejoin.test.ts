@@ -302,6 +302,28 @@ describe('a short bare tail that did lose its end', () => {
   });
 });
 
+describe('a head several unnumbered paragraphs above its article\'s next number', () => {
+  it('is judged by that number, as the paragraphs below it are', () => {
+    const page = [
+      '## 中华人民共和国行政许可法',
+      '第十五条 本法第十二条所列事项，尚未制定法律的，地方性法规可以设定行政许可。',
+      '第十六条 行政法',
+      '## 中华人民共和国行政复议法',
+      '第三十条 行政复议申请符合下列规定的，行政复议机关应当予以受理：',
+      '（一）有明确的申请人和符合本法规定的被申请人；',
+      '（二）申请人与被申请行政复议的行政行为有利害关系；',
+      '规可以在法律设定的行政许可事项范围内，对实施该行政许可作出具体规定。',
+      '地方性法规可以在法律、行政法规设定的行政许可事项范围内，对实施该行政许可作出具体规定。',
+      '规章可以在上位法设定的行政许可事项范围内，对实施该行政许可作出具体规定。',
+      '第十七条 除本法第十四条、第十五条规定的外，其他规范性文件一律不得设定行政许可。',
+    ].join('\n\n');
+    const [licensing, review] = parse(page, { name: 'page.md' }).articles;
+    expect(licensing.text).toContain('第十六条 行政法规可以在法律设定的行政许可事项范围内');
+    expect(licensing.text).toContain('第十七条');
+    expect(review.text).not.toContain('规可以');
+  });
+});
+
 describe('the lines that close a document', () => {
   const page = [
     '## 国务院关于印发国家职业教育改革实施方案的通知',
