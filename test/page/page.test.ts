@@ -3,6 +3,7 @@ import { parse } from '../../src/index.js';
 import { accountFor } from '../helpers/accounting.js';
 import { continuationOf, datelineOf, folioOf, isByline, isCaptionOrPrompt, isEditorLine, isOrnament, leadingDateline } from '../../src/page/furniture.js';
 import { seamWord } from '../../src/page/seams.js';
+import { formatChineseNumeral } from '../../src/structure/numerals.js';
 
 const seedText = readFileSync(new URL('../../fixtures/seed-page.txt', import.meta.url), 'utf8');
 
@@ -268,6 +269,23 @@ describe('interleaved pages', () => {
     expect(waste.text.split('\n')).toHaveLength(3);
     expect(waste.text).toContain('减少固体废物填埋量。');
     expect(schools.text).not.toContain('固体废物');
+  });
+
+  it('keeps an article open to its sequel after two hundred paragraphs of another', () => {
+    const other = Array.from({ length: 200 }, (_, i) => `第${formatChineseNumeral(i + 1)}条 著作权人享有发表权、署名权和修改权，依法行使第${formatChineseNumeral(i + 1)}项权利。`);
+    const [prisons, copyright] = parse(
+      [
+        '## 中华人民共和国监狱法',
+        '第一条 为了正确执行刑罚，惩罚和改造罪犯，预防和减少犯罪，制定本法。',
+        '第二条 监狱是国家的刑罚执行机关。',
+        '## 中华人民共和国著作权法',
+        ...other,
+        '第三条 监狱对罪犯实行惩罚和改造相结合、教育和劳动相结合的原则。',
+      ].join('\n\n'),
+      { name: 'page.md' },
+    ).articles;
+    expect(prisons.text).toContain('第三条 监狱对罪犯实行惩罚和改造相结合');
+    expect(copyright.text).not.toContain('监狱');
   });
 
   it('gives no article the column after the clause that puts it in force', () => {
