@@ -1,6 +1,6 @@
 import type { Continuation } from '../types.js';
 import type { Fragment } from './fragments.js';
-import { numberingScore, styleScore, type TextProfile, type Vocabulary } from './evidence.js';
+import { MOST_NUMBERING_SCORE, numberingScore, styleScore, type TextProfile, type Vocabulary } from './evidence.js';
 import type { LeadingMarker } from './markers.js';
 import { append } from '../arrays.js';
 import { PairNumbering } from './pairs.js';
@@ -30,6 +30,12 @@ export interface Chain {
 const ADJACENCY = 4;
 /** What a cosine of 1 between a paragraph's bigrams and an article's is worth. */
 const VOCABULARY = 8;
+/** The fragment's last paragraph ends in a colon: what follows is announced (以下意见：, 包括：). */
+function endsInLeadIn(f: Fragment): boolean {
+  const text = f.blocks[f.blocks.length - 1].text.trimEnd();
+  return text.endsWith('：') || text.endsWith(':');
+}
+
 /** How many paragraphs further down the column an unnumbered one looks for a marker. */
 const LOOK_AHEAD = 6;
 /**
@@ -121,12 +127,16 @@ export function chooseChain(
   const ahead = [...f.markers];
   for (let k = f.index + 1; k < fragments.length && k <= f.index + LOOK_AHEAD && fragments[k].soft && ahead.length < 2; k++) append(ahead, fragments[k].markers);
   const ff = vocabulary.ofBlocks(f.blocks);
+  const opensList = f.markers.length > 0 && f.markers[0].number === 1;
   let best: Chain | undefined;
   let bestScore = -Infinity;
   for (const chain of chains) {
     const last = chain.fragments[chain.fragments.length - 1];
     if (f.index - last > OPEN_DISTANCE) continue;
-    let score = numberingScore(chain.markers, ahead) + styleScore(chain.profile.halfWidth, ff.halfWidth) + chain.profile.cosine(ff) * VOCABULARY;
+    let numbering = numberingScore(chain.markers, ahead);
+    // 现提出以下意见： | 一、总体要求: a lead-in announces the list that starts at 1
+    if (opensList && endsInLeadIn(fragments[last])) numbering = Math.max(numbering, MOST_NUMBERING_SCORE);
+    let score = numbering + styleScore(chain.profile.halfWidth, ff.halfWidth) + chain.profile.cosine(ff) * VOCABULARY;
     // (a column that goes on after a document's last words goes on with another one)
     if (f.soft && last === f.index - 1 && !fragments[last].endsDocument) score += ADJACENCY;
     if (linkedTails.has(last)) score -= 4; // its next piece is already decided

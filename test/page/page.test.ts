@@ -288,6 +288,25 @@ describe('interleaved pages', () => {
     expect(copyright.text).not.toContain('监狱');
   });
 
+  it('gives the list that starts at 1 to the article whose lead-in announced it', () => {
+    // the lead-in of one document, then a column of the other, then the list
+    const [jobs, guarantees] = parse(
+      [
+        '## 国务院关于做好当前和今后一个时期促进就业工作的若干意见',
+        '各省、自治区、直辖市人民政府，国务院各部委、各直属机构：',
+        '就业是最大的民生。为做好当前和今后一个时期促进就业工作，现提出以下意见：',
+        '## 国务院办公厅关于有效发挥政府性融资担保基金作用的指导意见',
+        '七、加强组织领导',
+        '（二十三）防止风险转嫁。政府性融资担保机构不得向银行业金融机构转嫁风险。',
+        '一、支持企业稳定发展',
+        '（一）加大稳岗支持力度。对不裁员或少裁员的参保企业，可返还其上年度实际缴纳失业保险费。',
+      ].join('\n\n'),
+      { name: 'page.md' },
+    ).articles;
+    expect(jobs.text).toContain('一、支持企业稳定发展');
+    expect(guarantees.text).not.toContain('稳岗');
+  });
+
   it('gives no article the column after the clause that puts it in force', () => {
     const [plan, law] = parse(
       [
