@@ -30,12 +30,6 @@ export interface Chain {
 const ADJACENCY = 4;
 /** What a cosine of 1 between a paragraph's bigrams and an article's is worth. */
 const VOCABULARY = 8;
-/** The fragment's last paragraph ends in a colon: what follows is announced (以下意见：, 包括：). */
-function endsInLeadIn(f: Fragment): boolean {
-  const text = f.blocks[f.blocks.length - 1].text.trimEnd();
-  return text.endsWith('：') || text.endsWith(':');
-}
-
 /** How many paragraphs further down the column an unnumbered one looks for a marker. */
 const LOOK_AHEAD = 6;
 /**
@@ -103,6 +97,12 @@ export class HeadlineIndex {
 
 /** How long a headline must be to repeat another as a prefix of it, or it of another. */
 const MIN_PREFIX = 6;
+
+/** The fragment's last paragraph ends in a colon: what follows is announced (以下意见：, 包括：). */
+function endsInLeadIn(f: Fragment): boolean {
+  const text = f.blocks[f.blocks.length - 1].text.trimEnd();
+  return text.endsWith('：') || text.endsWith(':');
+}
 
 /**
  * Which article does a fragment that starts afresh (no cut sentence to finish)

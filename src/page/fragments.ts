@@ -133,9 +133,6 @@ const WHOLE_ASIDE = /^[（(][^（）()]+[)）]$/;
  * the column is its sign-off or another document. (Not the sign-off date: a
  * bracketed note such as (此件公开发布) still follows that.)
  */
-function putsInForce(text: string): boolean {
-  return IN_FORCE.test(text);
-}
 const IN_FORCE = /^(?:第[一二三四五六七八九十百千零〇两0-9０-９]+条[\s\u3000]*)?本(?:法|条例|规定|办法|细则|规则|决定|意见|通知|方案|准则)[^。；]{0,30}(?:施行|实施|生效)。$/;
 
 /** The next marker continues the numbering of the fragment: 四是 … 五是, （九） … （十）. */
@@ -230,7 +227,7 @@ export function cutFragments(items: PageItem[], lines: LineIndex): { fragments: 
     current.blocks.push(block);
     current.itemIndexes.push(itemIndex);
     if (marker) current.markers.push(marker);
-    current.endsDocument = putsInForce(block.text.trim());
+    current.endsDocument = IN_FORCE.test(block.text.trim());
     const cut = isCut(block, nextBlock);
     current.cut = cut === true;
     current.maybeCut = cut === 'maybe';

@@ -518,7 +518,6 @@ function contextBefore(fragments: Fragment[], i: number, columnTops: Set<number>
   return Math.max(k, 0);
 }
 
-/** Where fragment i and the paragraphs that follow it in its column end (at most a few). */
 /**
  * The first markers from a head on down its column, for numberingScore(): those of
  * its context, or, when the context holds none, of the first numbered paragraph a
@@ -535,6 +534,7 @@ function leadMarkersAfter(fragments: Fragment[], i: number, inContext: LeadingMa
 /** How many paragraphs below an unnumbered head its lead markers are looked for. */
 const LEAD_REACH = 6;
 
+/** Where fragment i and the paragraphs that follow it in its column end (at most a few). */
 function contextAfter(fragments: Fragment[], i: number, columnTops: Set<number>): number {
   let blocks = fragments[i].blocks.length;
   let k = i;

@@ -119,6 +119,9 @@ export function seamWord(before: string, after: string): SeamWord | null {
   return null;
 }
 
+/** Suffixes that make nouns of what comes before them (政府性, 现代化, 覆盖率, 多类). */
+const OPENS_ON_SUFFIX = /^[性化率度型式员费类]/;
+
 /**
  * Does the text open on a particle or conjunction standing alone (的技术研发…,
  * 和加强…的报告), or on a suffix cut from its word (政府|性融资担保…, 多|类职业…)?
@@ -126,9 +129,6 @@ export function seamWord(before: string, after: string): SeamWord | null {
  * character opening a word of its own (地方性法规, 着力推进, 所有, 率先, 类似) says
  * nothing.
  */
-/** Suffixes that make nouns of what comes before them (政府性, 现代化, 覆盖率, 多类). */
-const OPENS_ON_SUFFIX = /^[性化率度型式员费类]/;
-
 export function opensOnParticle(text: string): boolean {
   if (!OPENS_ON_PARTICLE.test(text) && !OPENS_ON_SUFFIX.test(text)) return false;
   const head = hanHead(text, 6);
