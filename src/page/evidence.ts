@@ -9,8 +9,13 @@ export const MOST_NUMBERING_SCORE = 3;
 /** What numberingScore() gives a number out of step: 七、 then 一、, （三） then （九）. */
 const OUT_OF_STEP = -2;
 
-/** How the numbering of `before` is continued by the first marker of `after`. */
-export function numberingScore(before: LeadingMarker[], after: LeadingMarker[]): number {
+/**
+ * How the numbering of `before` is continued by the first marker of `after`.
+ * `kinds`: whether a scheme of the other kind of document (一、 after a law's 条,
+ * 第二章 after a plan's 二、) counts as out of step; off where the question is only
+ * how well the two read on from each other within a column (seams' sequel points).
+ */
+export function numberingScore(before: LeadingMarker[], after: LeadingMarker[], kinds = true): number {
   // (no arrays or sets made: this runs for every pair of fragments weighed)
   let first = -1;
   // Any of the first few numbered markers of `after` that continues a scheme of
@@ -53,8 +58,8 @@ export function numberingScore(before: LeadingMarker[], after: LeadingMarker[]):
   // A law is divided into 章, 节 and 条, a plan or a notice into 一、 二、: 二、
   // after 第三十八条, or 第二章 after 二、, opens another document. (Not 第X条 after
   // 一、: a notice's sections may quote or carry articles.)
-  if (opening.scheme === 'cn-dun' && before.some(isLawDivision)) return OUT_OF_STEP;
-  if ((opening.scheme === 'chapter' || opening.scheme === 'section') && before.some((m) => m.scheme === 'cn-dun')) return OUT_OF_STEP;
+  if (kinds && opening.scheme === 'cn-dun' && before.some(isLawDivision)) return OUT_OF_STEP;
+  if (kinds && (opening.scheme === 'chapter' || opening.scheme === 'section') && before.some((m) => m.scheme === 'cn-dun')) return OUT_OF_STEP;
   if (opening.number === 1) return 0.5;
   if (before.length > 0 && before.every((m) => m.rank > opening.rank)) return 0;
   return before.length > 0 ? -0.5 : 0;

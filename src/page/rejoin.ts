@@ -115,7 +115,7 @@ function weighSeams(
     if (head.soft && !fragments[head.index - 1].closing) {
       const prev = head.index - 1;
       const affinity =
-        numberingScore(contextBeforeOf(prev).markers, leadMarkersOf(head.index)) +
+        numberingScore(contextBeforeOf(prev).markers, leadMarkersOf(head.index), false) +
         contextBeforeOf(prev).profile.cosine(contextAfterOf(head.index).profile) * 4;
       if (affinity > 0) points = -Math.round(affinity * SEQUEL_WEIGHT * 10) / 10;
     }

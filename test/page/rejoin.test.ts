@@ -195,6 +195,8 @@ describe('numbering evidence', () => {
   it('takes a 一、 heading after a law\'s divisions, or a chapter after 一、, for another document', () => {
     const law = markers('第六章 附则', '第三十八条 本法自2016年3月1日起施行。');
     expect(numberingScore(law, markers('二、基本原则'))).toBe(-2);
+    // … but not when only asking how a column reads on (seams' sequel points)
+    expect(numberingScore(law, markers('二、基本原则'), false)).toBe(-0.5);
     expect(numberingScore(markers('（三）工作目标。'), markers('二、基本原则'))).toBe(0);
     // and the other way round: a chapter after a plan's sections
     expect(numberingScore(markers('一、总体要求', '（三）发展目标。'), markers('第二章 著作权'))).toBe(-2);
