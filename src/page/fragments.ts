@@ -227,14 +227,15 @@ export function cutFragments(items: PageItem[], lines: LineIndex): { fragments: 
     current.blocks.push(block);
     current.itemIndexes.push(itemIndex);
     if (marker) current.markers.push(marker);
-    current.endsDocument = IN_FORCE.test(block.text.trim());
+    const text = block.text.trim();
+    current.endsDocument = IN_FORCE.test(text);
     const cut = isCut(block, nextBlock);
     current.cut = cut === true;
     current.maybeCut = cut === 'maybe';
     if (marker && marker.number !== null) {
       const before = lastItem.get(marker.scheme);
       current.itemAfterSentence = current.maybeCut && before !== undefined && before.number === marker.number - 1 && before.sentence;
-      lastItem.set(marker.scheme, { number: marker.number, sentence: !isBareLine(block.text) && endsClosed(block.text.trim()) });
+      lastItem.set(marker.scheme, { number: marker.number, sentence: !isBareLine(text) && endsClosed(text) });
     }
   });
   return { fragments, diagnostics };
